@@ -1,0 +1,437 @@
+"""Validation rules: what would make a target server refuse the DDL or do the wrong thing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+import sqlglot
+from sqlglot import exp
+
+from .. import types
+from ..dialects import Dialect, identifier_size
+from ..findings import Finding
+from ..model import Index, Schema, Table
+from ..spec.resolve import column_entries
+from . import Subject, rule
+
+ERROR = "error"
+
+
+def _each(subject: Subject) -> Iterator[tuple[Dialect, Schema]]:
+    for name, schema in subject.schemas.items():
+        yield subject.dialects[name], schema
+
+
+def _error(code: str, path: str, message: str, dialect: Dialect | None = None) -> Finding:
+    return Finding(code, message, path, ERROR, dialect.name if dialect else None)
+
+
+@rule("group-unknown", ERROR, "A table includes a column group that does not exist.")
+def group_unknown(subject: Subject) -> Iterator[Finding]:
+    for table_name, table in subject.spec.tables.items():
+        for i, group in enumerate(table.include):
+            if group not in subject.spec.column_groups:
+                known = ", ".join(sorted(subject.spec.column_groups)) or "none defined"
+                yield _error("group-unknown", f"tables.{table_name}.include[{i}]",
+                             f"There is no column group '{group}' (known: {known}); "
+                             "define it under `column_groups:` or fix the name.")
+
+
+@rule("column-duplicate", ERROR, "Two columns of one table have the same name.")
+def column_duplicate(subject: Subject) -> Iterator[Finding]:
+    for table_name, table in subject.spec.tables.items():
+        counts = Counter(name for name, _, _ in column_entries(subject.spec, table_name, table))
+        for name, _, path in column_entries(subject.spec, table_name, table):
+            if counts[name] > 1 and path.startswith("column_groups"):
+                yield _error("column-duplicate", f"tables.{table_name}.include",
+                             f"Column '{name}' comes from a group and is also declared in the "
+                             "table; drop one of them.")
+
+
+@rule("column-options", ERROR, "A column option that does not fit the column's type.")
+def column_options(subject: Subject) -> Iterator[Finding]:
+    for table_name, table in subject.spec.tables.items():
+        for name, column, path in column_entries(subject.spec, table_name, table):
+            yield from _column_options(column, path)
+
+
+def _column_options(column, path: str) -> Iterator[Finding]:
+    try:
+        portable = types.parse(column.type)
+    except types.TypeError_:
+        return  # reported by the resolver as type-unknown
+    kind = types.family(portable)
+    if portable.name == "enum" and not column.values:
+        yield _error("enum-values", f"{path}.values",
+                     "An enum needs its allowed values; add `values: [a, b]`.")
+    if portable.name != "enum" and column.values:
+        yield _error("enum-values", f"{path}.values",
+                     "Only an `enum` column takes `values`; remove them or make it an enum.")
+    if column.values and len(set(column.values)) != len(column.values):
+        yield _error("enum-values", f"{path}.values", "An enum value is listed twice; "
+                     "list each value once.")
+    if portable.name == "enum" and column.values and column.default is not None \
+            and str(column.default) not in column.values:
+        yield _error("enum-default", f"{path}.default",
+                     f"The default '{column.default}' is not one of the enum's values; "
+                     "use one of them or add it to `values`.")
+    if column.unsigned and kind not in ("integer", "decimal", "float"):
+        yield _error("unsigned-type", f"{path}.unsigned",
+                     "Only numbers can be unsigned; remove `unsigned`.")
+    if column.auto_increment and kind != "integer":
+        yield _error("auto-increment-type", f"{path}.auto_increment",
+                     "Only an integer column can auto-increment; use integer or bigint.")
+    if column.auto_increment and (column.default is not None or column.default_sql):
+        yield _error("auto-increment-default", f"{path}.default",
+                     "An auto-increment column takes no default; remove the default.")
+    if (column.on_delete or column.on_update or column.foreign_key_name) \
+            and not column.references:
+        yield _error("fk-options", f"{path}.references",
+                     "`on_delete`, `on_update` and `foreign_key_name` need `references:`.")
+
+
+@rule("auto-increment-key", ERROR, "An auto-increment column that is not the primary key.")
+def auto_increment_key(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        for table in schema.tables:
+            pk = table.primary_key.columns if table.primary_key else ()
+            for column in table.columns:
+                if column.auto_increment and (not pk or pk[0] != column.name):
+                    yield _error("auto-increment-key", f"{column.origin}.auto_increment",
+                                 "An auto-increment column must lead the primary key "
+                                 "(MySQL refuses it otherwise); make it the primary key.")
+        return
+
+
+@rule("key-column-unknown", ERROR, "A key, index or check names a column that is not there.")
+def key_column_unknown(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        for table in schema.tables:
+            yield from _unknown_key_columns(table)
+        return  # the same on every dialect
+
+
+def _unknown_key_columns(table: Table) -> Iterator[Finding]:
+    names = {column.name for column in table.columns}
+    keyed = [(table.primary_key.origin, table.primary_key.columns)] if table.primary_key else []
+    keyed += [(index.origin, index.column_names) for index in table.indexes]
+    keyed += [(fk.origin, fk.columns) for fk in table.foreign_keys]
+    for origin, columns in keyed:
+        for column in columns:
+            if column not in names:
+                yield _error("key-column-unknown", origin,
+                             f"Table '{table.name}' has no column '{column}'; "
+                             "fix the name or add the column.")
+
+
+@rule("key-column-repeated", ERROR, "A key lists the same column twice.")
+def key_column_repeated(subject: Subject) -> Iterator[Finding]:
+    schema = next(iter(subject.schemas.values()))
+    for table in schema.tables:
+        keyed = [(table.primary_key.origin, table.primary_key.columns)] \
+            if table.primary_key else []
+        keyed += [(index.origin, index.column_names) for index in table.indexes]
+        keyed += [(fk.origin, fk.columns) for fk in table.foreign_keys]
+        for origin, columns in keyed:
+            if len(set(columns)) != len(columns):
+                yield _error("key-column-repeated", origin,
+                             "A column appears twice in this key; list each column once.")
+
+
+@rule("fk-target", ERROR, "A foreign key must point at the primary key or a unique key.")
+def fk_target(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        tables = {table.name: table for table in schema.tables}
+        for table in schema.tables:
+            for fk in table.foreign_keys:
+                yield from _fk_target(table, fk, tables.get(fk.ref_table), dialect)
+        return
+
+
+def _fk_target(table, fk, target, dialect) -> Iterator[Finding]:
+    where = f"{table.name}({', '.join(fk.columns)}) -> {fk.ref_table}({', '.join(fk.ref_columns)})"
+    if target is None:
+        yield _error("fk-target", fk.origin,
+                     f"Foreign key {where}: there is no table '{fk.ref_table}'; "
+                     "fix the name or declare the table.")
+        return
+    missing = [column for column in fk.ref_columns if target.column(column) is None]
+    if missing:
+        yield _error("fk-target", fk.origin,
+                     f"Foreign key {where}: '{fk.ref_table}' has no column "
+                     f"'{missing[0]}'; fix the name.")
+        return
+    if len(fk.columns) != len(fk.ref_columns):
+        yield _error("fk-target", fk.origin,
+                     f"Foreign key {where}: it pairs {len(fk.columns)} column(s) with "
+                     f"{len(fk.ref_columns)}; list as many on each side.")
+        return
+    if not _is_key(target, fk.ref_columns):
+        yield _error("fk-target", fk.origin,
+                     f"Foreign key {where}: the referenced columns are neither the primary "
+                     "key nor a unique key of exactly these columns (PostgreSQL refuses "
+                     "it); reference the key or declare a unique key on them.")
+
+
+def _is_key(table: Table, columns: tuple[str, ...]) -> bool:
+    keys = [index.column_names for index in table.indexes
+            if index.unique and index.where is None]
+    if table.primary_key:
+        keys.append(table.primary_key.columns)
+    return any(set(key) == set(columns) and len(key) == len(columns) for key in keys)
+
+
+@rule("fk-type-mismatch", ERROR, "A foreign key column's type differs from its target's.")
+def fk_type_mismatch(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        tables = {table.name: table for table in schema.tables}
+        for table in schema.tables:
+            for fk in table.foreign_keys:
+                target = tables.get(fk.ref_table)
+                if target is None or len(fk.columns) != len(fk.ref_columns):
+                    continue
+                for local, remote in zip(fk.columns, fk.ref_columns):
+                    mine, theirs = table.column(local), target.column(remote)
+                    if mine and theirs and _type_key(mine.type) != _type_key(theirs.type):
+                        yield _error(
+                            "fk-type-mismatch", fk.origin,
+                            f"{table.name}.{local} is {mine.type} but {fk.ref_table}.{remote} "
+                            f"is {theirs.type} on {dialect.title}; give both the same type "
+                            "(and signedness).", dialect)
+
+
+def _type_key(sql_type) -> tuple:
+    # varchar lengths may differ between a key and a reference on every target.
+    if sql_type.name == "varchar":
+        return ("varchar",)
+    return (sql_type.name, sql_type.args, sql_type.unsigned)
+
+
+@rule("name-duplicate", ERROR, "Two objects share a name where the server needs it unique.")
+def name_duplicate(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        for scope, named in _namespaces(dialect, schema):
+            seen: dict[str, str] = {}
+            for name, origin in named:
+                key = name.lower() if dialect.identifier_unit == "characters" else name
+                if key in seen:
+                    yield _error("name-duplicate", origin,
+                                 f"The name '{name}' is already used by {seen[key]} "
+                                 f"({scope} on {dialect.title}); give one of them another "
+                                 "name.", dialect)
+                else:
+                    seen[key] = origin or "another object"
+
+
+def _namespaces(dialect: Dialect, schema: Schema) -> Iterator[tuple[str, list]]:
+    relations = [(table.name, table.origin) for table in schema.tables]
+    constraints: list = []
+    for table in schema.tables:
+        indexes = [(index.name, index.origin) for index in table.indexes if not index.implicit]
+        if dialect.schema_wide_index_names:
+            relations += indexes
+            if table.primary_key:
+                relations.append((table.primary_key.name, table.primary_key.origin))
+        else:
+            yield f"index names of table {table.name}", indexes
+        named = [(fk.name, fk.origin) for fk in table.foreign_keys]
+        named += [(check.name, check.origin) for check in table.checks]
+        if dialect.schema_wide_constraint_names:
+            constraints += named
+        else:
+            yield f"constraint names of table {table.name}", named + [
+                (index.name, index.origin) for index in table.indexes if index.constraint]
+    yield "table and index names", relations
+    if constraints:
+        yield "constraint names", constraints
+
+
+@rule("identifier-length", ERROR, "A name longer than the target server allows.")
+def identifier_length(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        for name, origin in _all_names(schema):
+            size = identifier_size(dialect, name)
+            if size > dialect.identifier_limit:
+                yield _error("identifier-length", origin,
+                             f"'{name}' is {size} {dialect.identifier_unit} long; "
+                             f"{dialect.title} allows {dialect.identifier_limit}. "
+                             "Choose a shorter name.", dialect)
+
+
+def _all_names(schema: Schema) -> Iterator[tuple[str, str]]:
+    for table in schema.tables:
+        yield table.name, table.origin
+        for column in table.columns:
+            yield column.name, column.origin
+        for index in table.indexes:
+            yield index.name, index.origin
+        for fk in table.foreign_keys:
+            yield fk.name, fk.origin
+        for check in table.checks:
+            yield check.name, check.origin
+
+
+@rule("identifier-chars", ERROR, "A name with characters that cannot be an identifier.")
+def identifier_chars(subject: Subject) -> Iterator[Finding]:
+    schema = next(iter(subject.schemas.values()))
+    for name, origin in _all_names(schema):
+        if "\0" in name or name != name.strip() or name.endswith(" "):
+            yield _error("identifier-chars", origin,
+                         f"'{name}' has a NUL byte or surrounding spaces; rename it.")
+
+
+@rule("text-in-key", ERROR, "A TEXT, BLOB or JSON column in a MySQL key needs a prefix.")
+def text_in_key(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        if not dialect.prefix_indexes:
+            continue
+        for table in schema.tables:
+            yield from _text_keys(dialect, table)
+
+
+def _text_keys(dialect: Dialect, table: Table) -> Iterator[Finding]:
+    keyed = [(table.primary_key.origin, [(c, None) for c in table.primary_key.columns], True)] \
+        if table.primary_key else []
+    keyed += [(i.origin, [(c.name, c.length) for c in i.columns], i.unique)
+              for i in table.indexes if not i.implicit]
+    for origin, columns, unique in keyed:
+        for name, length in columns:
+            column = table.column(name)
+            if column is None or not types.needs_prefix(column.type) or length:
+                continue
+            advice = ("use a varchar(n) type instead (a prefix would change what is unique)"
+                      if unique else "give the index column a `length:` prefix")
+            yield _error("text-in-key", origin,
+                         f"'{name}' is {column.type}, which {dialect.title} can only index "
+                         f"through a prefix; {advice}.", dialect)
+
+
+@rule("index-key-too-long", ERROR, "A MySQL index key wider than InnoDB's 3072 bytes.")
+def index_key_too_long(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        if not dialect.index_key_bytes:
+            continue
+        for table in schema.tables:
+            for index in table.indexes:
+                total = _key_bytes(dialect, table, index)
+                if total and total > dialect.index_key_bytes:
+                    yield _error("index-key-too-long", index.origin,
+                                 f"Index '{index.name}' needs {total} bytes per key with "
+                                 f"{dialect.charset_bytes}-byte characters; "
+                                 f"{dialect.title} allows {dialect.index_key_bytes}. "
+                                 "Shorten the columns or give prefix lengths.", dialect)
+
+
+def _key_bytes(dialect: Dialect, table: Table, index: Index) -> int | None:
+    total = 0
+    for part in index.columns:
+        column = table.column(part.name)
+        size = types.key_bytes(column.type, dialect, part.length) if column else 0
+        if size is None:
+            return None  # reported by text-in-key
+        total += size
+    return total
+
+
+@rule("prefix-length", ERROR, "A prefix length on a column that cannot take one.")
+def prefix_length(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        if not dialect.prefix_indexes:
+            continue
+        for table in schema.tables:
+            for index in table.indexes:
+                for part in index.columns:
+                    column = table.column(part.name)
+                    if column is None or part.length is None:
+                        continue
+                    if column.type.name in ("varchar", "char") and \
+                            part.length > column.type.args[0]:
+                        yield _error("prefix-length", index.origin,
+                                     f"The prefix {part.length} of '{part.name}' is longer "
+                                     f"than the column ({column.type}); shorten it.")
+                    elif column.type.name not in ("varchar", "char") and \
+                            not types.needs_prefix(column.type):
+                        yield _error("prefix-length", index.origin,
+                                     f"'{part.name}' is {column.type}; only string columns "
+                                     "take a prefix length. Remove `length`.")
+        return
+
+
+@rule("dialect-unsupported", ERROR, "A construct a target cannot express.")
+def dialect_unsupported(subject: Subject) -> Iterator[Finding]:
+    for table_name, table in subject.spec.tables.items():
+        for i, index in enumerate(table.indexes):
+            path = f"tables.{table_name}.indexes[{i}]"
+            for dialect in subject.dialects.values():
+                if index.where and not dialect.partial_indexes:
+                    severity = "error" if index.unique else "warning"
+                    yield Finding("dialect-unsupported",
+                                  f"{dialect.title} has no partial indexes, so this index "
+                                  "covers every row there"
+                                  + ("; that changes what is unique, so drop `where` or "
+                                     "limit the targets." if index.unique else "."),
+                                  f"{path}.where", severity, dialect.name)
+                if index.using and not dialect.index_methods and index.using != "btree":
+                    yield Finding("dialect-unsupported",
+                                  f"{dialect.title} has no `using {index.using}` index; a "
+                                  "B-tree index is created there instead.",
+                                  f"{path}.using", "warning", dialect.name)
+
+
+@rule("sql-syntax", ERROR, "An SQL expression in the file that does not parse.")
+def sql_syntax(subject: Subject) -> Iterator[Finding]:
+    for dialect in subject.dialects.values():
+        for path, text in _sql_fragments(subject):
+            try:
+                parsed = sqlglot.parse_one(text, read=dialect.sqlglot)
+            except sqlglot.errors.ParseError as error:
+                first = str(error).splitlines()[0]
+                yield _error("sql-syntax", path,
+                             f"'{text}' is not an SQL expression {dialect.title} reads "
+                             f"({first}); fix the expression.", dialect)
+                continue
+            if isinstance(parsed, (exp.Command, exp.Query, exp.DDL)) or ";" in text:
+                yield _error("sql-syntax", path,
+                             f"'{text}' must be one expression, not a statement; "
+                             "remove the statement.", dialect)
+
+
+def _sql_fragments(subject: Subject) -> Iterator[tuple[str, str]]:
+    for table_name, table in subject.spec.tables.items():
+        for name, column, path in column_entries(subject.spec, table_name, table):
+            if column.default_sql:
+                yield f"{path}.default_sql", column.default_sql
+        for i, check in enumerate(table.checks):
+            yield f"tables.{table_name}.checks[{i}].expression", check.expression
+        for i, index in enumerate(table.indexes):
+            if index.where:
+                yield f"tables.{table_name}.indexes[{i}].where", index.where
+
+
+@rule("nul-character", ERROR, "A NUL character in a comment or default.")
+def nul_character(subject: Subject) -> Iterator[Finding]:
+    for table_name, table in subject.spec.tables.items():
+        if table.comment and "\0" in table.comment:
+            yield _error("nul-character", f"tables.{table_name}.comment",
+                         "Remove the NUL character: no server keeps it in a comment.")
+        for name, column, path in column_entries(subject.spec, table_name, table):
+            for key in ("comment", "default"):
+                value = getattr(column, key)
+                if isinstance(value, str) and "\0" in value:
+                    yield _error("nul-character", f"{path}.{key}",
+                                 "Remove the NUL character: servers cut strings at it.")
+
+
+@rule("comment-length", ERROR, "A comment longer than MySQL keeps.")
+def comment_length(subject: Subject) -> Iterator[Finding]:
+    # https://dev.mysql.com/doc/refman/8.0/en/create-table.html (COMMENT option)
+    for table_name, table in subject.spec.tables.items():
+        if table.comment and len(table.comment) > 2048:
+            yield _error("comment-length", f"tables.{table_name}.comment",
+                         "MySQL keeps at most 2048 characters of a table comment; shorten it.")
+        for name, column, path in column_entries(subject.spec, table_name, table):
+            if column.comment and len(column.comment) > 1024:
+                yield _error("comment-length", f"{path}.comment",
+                             "MySQL keeps at most 1024 characters of a column comment; "
+                             "shorten it.")

@@ -1,0 +1,209 @@
+"""The `schemagen` command line: options, exit codes and output formats; no logic of its own.
+
+Exit codes (docs/cli.md):
+  0  success, nothing to report
+  1  invalid input: the schema file (or another input) has errors
+  2  usage error: an unknown command or option
+  3  refused: a released migration was edited, or an action would be unsafe
+  4  a difference was found: `check` found out/ stale, `verify`/`drift` found drift,
+     `lint` found warnings
+  5  a database server could not be reached or used
+  70 internal error: a bug in schemagen; the message says what to report
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from .findings import Finding, InvalidSchema, to_json
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_REFUSED, EXIT_DIFF, EXIT_SERVER = 0, 1, 2, 3, 4, 5
+EXIT_BUG = 70
+SCREENFUL = 40
+
+schema_option = click.option(
+    "--schema", "schema_path", default="schema.yaml", show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path), help="The schema file to read.")
+out_option = click.option(
+    "--out", "out_dir", default="out", show_default=True,
+    type=click.Path(file_okay=False, path_type=Path), help="The output folder.")
+format_option = click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="How to print findings.")
+
+
+class Failure(Exception):
+    """An expected failure: print the message, exit with the code."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+def print_findings(findings: list[Finding], output_format: str) -> None:
+    if output_format == "json":
+        click.echo(to_json(findings))
+        return
+    for finding in findings[:SCREENFUL]:
+        click.echo(finding.text(), err=True)
+    if len(findings) > SCREENFUL:
+        click.echo(f"+{len(findings) - SCREENFUL} more (use --format json to see all)",
+                   err=True)
+
+
+def guarded(function: Callable) -> Callable:
+    """Turn expected failures into one clear message and an exit code, never a traceback."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        output_format = kwargs.get("output_format", "text")
+        try:
+            return function(*args, **kwargs)
+        except InvalidSchema as error:
+            print_findings(error.findings, output_format)
+            errors = sum(1 for f in error.findings if f.severity == "error")
+            if output_format == "text":
+                click.echo(f"{errors} error(s); nothing was written.", err=True)
+            sys.exit(EXIT_INVALID)
+        except Failure as error:
+            click.echo(str(error), err=True)
+            sys.exit(error.code)
+        except _expected_errors() as error:
+            code, prefix = _classify(error)
+            click.echo(f"{prefix}{error}", err=True)
+            sys.exit(code)
+        except click.exceptions.ClickException:
+            raise
+        except Exception as error:  # noqa: BLE001 - the last line of defence
+            click.echo(f"schemagen failed unexpectedly: {type(error).__name__}: {error}. "
+                       "This is a bug; please report it with the command you ran.", err=True)
+            sys.exit(EXIT_BUG)
+
+    return wrapper
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    from .diff import DiffUnsupported
+    from .output import IntegrityError
+
+    return (IntegrityError, DiffUnsupported, OSError)
+
+
+def _classify(error: Exception) -> tuple[int, str]:
+    from .diff import DiffUnsupported
+    from .output import IntegrityError
+
+    if isinstance(error, IntegrityError):
+        return EXIT_REFUSED, "refused: "
+    if isinstance(error, DiffUnsupported):
+        return EXIT_REFUSED, "cannot write this migration: "
+    return EXIT_INVALID, "error: "
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log each stage's decisions.")
+@click.version_option(package_name="schemagen")
+def main(verbose: bool) -> None:
+    """Turn one reviewed schema.yaml into verified PostgreSQL and MySQL DDL."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(name)s: %(message)s")
+
+
+@main.command()
+@schema_option
+@format_option
+@guarded
+def validate(schema_path: Path, output_format: str) -> None:
+    """Check the schema file and report every problem at once."""
+    from .pipeline import compile_file
+
+    compiled = compile_file(schema_path)
+    print_findings(compiled.findings, output_format)
+    if output_format == "text":
+        click.echo(f"{schema_path}: valid ({len(compiled.spec.tables)} tables, "
+                   f"targets: {', '.join(compiled.targets)})")
+
+
+@main.command()
+@schema_option
+@out_option
+@click.option("--layout", type=click.Choice(["flyway", "golang-migrate"]), default="flyway",
+              show_default=True, help="How migration files are named.")
+@click.option("-m", "--message", help="Names the new migration (its slug).")
+@guarded
+def generate(schema_path: Path, out_dir: Path, layout: str, message: str | None) -> None:
+    """Write the next migration (if the schema changed), the snapshots and the state."""
+    from .generate import generate as run_generate
+    from .output import LAYOUTS, write_tree
+    from .pipeline import compile_file
+
+    compiled = compile_file(schema_path)
+    result = run_generate(compiled, out_dir, schema_path.name, LAYOUTS[layout], message)
+    write_tree(out_dir, result.files)
+    if result.version is None:
+        click.echo(f"{out_dir}: no schema change; no new migration.")
+    else:
+        click.echo(f"{out_dir}: wrote migration {result.version:04d} ({result.slug}) for "
+                   f"{', '.join(result.plans)}.")
+
+
+@main.command()
+@schema_option
+@out_option
+@click.option("--layout", type=click.Choice(["flyway", "golang-migrate"]), default="flyway",
+              show_default=True)
+@guarded
+def check(schema_path: Path, out_dir: Path, layout: str) -> None:
+    """Fail when out/ differs from what `generate` would write (the pull-request gate)."""
+    from .generate import generate as run_generate
+    from .output import LAYOUTS, read_tree
+    from .pipeline import compile_file
+
+    compiled = compile_file(schema_path)
+    result = run_generate(compiled, out_dir, schema_path.name, LAYOUTS[layout])
+    present = read_tree(out_dir)
+    stale = sorted(name for name in set(result.files) | set(present)
+                   if result.files.get(name) != present.get(name))
+    if stale:
+        listed = "\n".join(f"  {out_dir / name}" for name in stale[:20])
+        raise Failure(f"{out_dir} is out of date with {schema_path}:\n{listed}\n"
+                      "Run `make generate` and commit the result.", EXIT_DIFF)
+    click.echo(f"{out_dir} is up to date with {schema_path}.")
+
+
+@main.command(name="plan")
+@schema_option
+@out_option
+@click.option("--dialect", type=click.Choice(["postgres", "mysql", "mariadb"]),
+              help="Only this dialect.")
+@format_option
+@guarded
+def plan_command(schema_path: Path, out_dir: Path, dialect: str | None,
+                 output_format: str) -> None:
+    """Print the migration `generate` would write, per dialect, writing nothing."""
+    from .generate import plan
+    from .output import verify_integrity
+    from .pipeline import compile_file
+
+    compiled = compile_file(schema_path)
+    for name in compiled.targets:
+        verify_integrity(out_dir / name / "migrations")
+    plans = plan(compiled, out_dir)
+    chosen = {name: p for name, p in plans.items() if dialect in (None, name)}
+    if output_format == "json":
+        click.echo(json.dumps({name: {"operations": [op.describe() for op in p.operations],
+                                      "up": p.up, "down": p.down}
+                               for name, p in chosen.items()}, indent=2))
+        return
+    for name, dialect_plan in chosen.items():
+        click.echo(f"-- {name}: {len(dialect_plan.operations)} operation(s)")
+        for statement in dialect_plan.up:
+            click.echo(statement + ";")
+        click.echo()

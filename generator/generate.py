@@ -1,0 +1,138 @@
+"""What `generate` writes: the next migration per dialect, the snapshots and the state."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import dialects, operations as ops
+from .diff import diff
+from .model import Schema
+from .output import (HEADER, LAYOUTS, STATE_FILE, SUM_FILE, Layout, migration_files,
+                     read_tree, sum_text, verify_integrity)
+from .pipeline import Compiled, compile_file
+from .render import create_all, render_all
+from .sqlcheck import check_all
+
+log = logging.getLogger("schemagen.render")
+
+
+@dataclass
+class DialectPlan:
+    """The change for one dialect: its operations and their SQL both ways."""
+
+    dialect: str
+    operations: list[ops.Operation]
+    up: list[str] = field(default_factory=list)
+    down: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Generation:
+    files: dict[str, bytes]
+    plans: dict[str, DialectPlan]
+    version: int | None  # the new migration's version; None when nothing changed
+    slug: str = ""
+
+
+def sql_file(statements: list[str], source: str, title: str) -> bytes:
+    header = HEADER.format(source=source, title=title)
+    body = "".join(f"\n{statement};\n" for statement in statements)
+    return (header + body).encode("utf-8")
+
+
+def current_state(out: Path, compiled: Compiled) -> dict[str, Schema]:
+    """The schema the last migration leaves, per dialect; empty when there is none."""
+    state = out / STATE_FILE
+    if not state.exists():
+        return {name: Schema(name, ()) for name in compiled.targets}
+    previous = compile_file(state, display=str(state))
+    return {name: previous.schemas.get(name, Schema(name, ())) for name in compiled.targets}
+
+
+def state_text(compiled: Compiled) -> bytes:
+    data = compiled.spec.model_dump(mode="json", exclude_defaults=True)
+    _strip_hints(data)
+    header = "# The schema as the last migration leaves it. Written by schemagen; do not edit.\n"
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return (header + text).encode("utf-8")
+
+
+def _strip_hints(node: object) -> None:
+    if isinstance(node, dict):
+        node.pop("renamed_from", None)
+        for value in node.values():
+            _strip_hints(value)
+    elif isinstance(node, list):
+        for value in node:
+            _strip_hints(value)
+
+
+def plan(compiled: Compiled, out: Path) -> dict[str, DialectPlan]:
+    """Per dialect, the operations from the state in `out/` to the compiled schema."""
+    current = current_state(out, compiled)
+    plans = {}
+    for name, desired in compiled.schemas.items():
+        dialect = dialects.get(name)
+        operations = diff(current[name], desired)
+        up = render_all(operations, dialect)
+        down = render_all(ops.reversed_plan(operations), dialect)
+        check_all(up + down, dialect)
+        plans[name] = DialectPlan(name, operations, up, down)
+    return plans
+
+
+def generate(compiled: Compiled, out: Path, source: str, layout: Layout = LAYOUTS["flyway"],
+             message: str | None = None) -> Generation:
+    """Everything `out/` should hold after this run, without writing it."""
+    for name in compiled.targets:
+        verify_integrity(out / name / "migrations")
+    plans = plan(compiled, out)
+    files = read_tree(out)
+    changed = any(p.operations for p in plans.values())
+    version = _next_version(out, compiled.targets, layout) if changed else None
+    slug = _slug(message, plans) if changed else ""
+    for name, dialect_plan in plans.items():
+        dialect = dialects.get(name)
+        snapshot = render_all(create_all(compiled.schemas[name]), dialect)
+        check_all(snapshot, dialect)
+        files[f"{name}/schema.sql"] = sql_file(snapshot, source, dialect.title)
+        if version is not None:
+            _add_migration(files, name, dialect_plan, version, slug, layout, source)
+    files[STATE_FILE] = state_text(compiled) if changed or STATE_FILE not in files \
+        else files[STATE_FILE]
+    log.info("generated version %s (%s)", version, slug or "no change")
+    return Generation(files, plans, version, slug)
+
+
+def _add_migration(files: dict[str, bytes], name: str, dialect_plan: DialectPlan,
+                   version: int, slug: str, layout: Layout, source: str) -> None:
+    dialect = dialects.get(name)
+    up_name, down_name = layout.files(version, slug)
+    folder = f"{name}/migrations"
+    files[f"{folder}/{up_name}"] = sql_file(dialect_plan.up, source, dialect.title)
+    files[f"{folder}/{down_name}"] = sql_file(dialect_plan.down, source, dialect.title)
+    released = {key.rpartition("/")[2]: data for key, data in files.items()
+                if key.startswith(folder + "/") and key.endswith(".sql")}
+    files[f"{folder}/{SUM_FILE}"] = sum_text(released).encode("utf-8")
+
+
+def _next_version(out: Path, targets: list[str], layout: Layout) -> int:
+    versions = [layout.version_of(name) or 0 for target in targets
+                for name in migration_files(out / target / "migrations")]
+    return max(versions, default=0) + 1
+
+
+def _slug(message: str | None, plans: dict[str, DialectPlan]) -> str:
+    if message:
+        words = "".join(ch if ch.isalnum() else "_" for ch in message.lower())
+        return "_".join(part for part in words.split("_") if part)[:60] or "change"
+    operations = next(iter(plans.values())).operations
+    created = [op.table for op in operations if isinstance(op, ops.CreateTable)]
+    if created and len(created) == len({op.table for op in operations}):
+        return f"create_{created[0]}" if len(created) == 1 else "create_schema"
+    tables = sorted({op.table for op in operations})
+    return f"change_{tables[0]}" if len(tables) == 1 else f"change_{len(tables)}_tables"
