@@ -213,6 +213,9 @@ class Settings(Strict):
     tenant: str | None = Field(
         None, description="The tenant key as `table.column`, for the multi-tenant rules."
     )
+    lint_ignore: list[LintIgnore] = Field(
+        default_factory=list, description="Lint rules silenced for the whole schema."
+    )
 
 
 class SchemaSpec(Strict):
