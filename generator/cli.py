@@ -125,4 +125,13 @@ def plan_command(schema_path: Path, out_dir: Path, dialect: str | None,
         click.echo()
 
 
+
+@main.command(name="json-schema")
+def json_schema() -> None:
+    """Print the JSON Schema of the schema file format (docs/schema.json holds a copy)."""
+    from .spec.jsonschema import json_schema_text
+
+    click.echo(json_schema_text(), nl=False)
+
+
 register(main)

@@ -58,17 +58,34 @@ def errors_in(findings: Iterable[Finding]) -> list[Finding]:
     return [finding for finding in findings if finding.severity == "error"]
 
 
-def dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    """Findings once each, merging the same problem found on several dialects."""
-    seen: dict[tuple, Finding] = {}
+def dedupe(findings: Iterable[Finding], titles: dict[str, str] | None = None) -> list[Finding]:
+    """Findings once each; the same problem found on several dialects becomes one finding.
+
+    `titles` maps dialect names to the titles messages use ("MySQL 8.0+"), so that messages
+    that differ only in the dialect they name are recognised as one problem.
+    """
+    titles = titles or {}
+    groups: dict[tuple, list[Finding]] = {}
     for finding in findings:
-        key = (finding.code, finding.path, finding.message)
-        if key in seen and seen[key].dialect != finding.dialect:
-            seen[key] = Finding(finding.code, finding.message, finding.path,
-                                finding.severity, None, finding.location)
-        else:
-            seen.setdefault(key, finding)
-    return sorted(seen.values(), key=Finding.sort_key)
+        title = titles.get(finding.dialect or "", "")
+        generic = finding.message.replace(title, "{dialect}") if title else finding.message
+        groups.setdefault((finding.code, finding.path, generic), []).append(finding)
+    merged = [_merge(group, titles) for group in groups.values()]
+    return sorted(merged, key=Finding.sort_key)
+
+
+def _merge(group: list[Finding], titles: dict[str, str]) -> Finding:
+    first = group[0]
+    names = sorted({f.dialect for f in group if f.dialect})
+    if len(group) == 1 or len(names) < 2:
+        return first
+    message = first.message
+    title = titles.get(first.dialect or "", "")
+    if title:
+        message = message.replace(title, " and ".join(titles.get(n, n) for n in names))
+    everywhere = set(names) == set(titles)
+    return Finding(first.code, message, first.path, first.severity,
+                   None if everywhere else ",".join(names), first.location)
 
 
 def to_json(findings: Iterable[Finding]) -> str:

@@ -49,7 +49,8 @@ def compile_spec(loaded: Loaded, path: Path) -> Compiled:
         schemas[name] = resolution.schema
         found += resolution.findings
     found += checks.run(checks.Subject(spec, schemas, targets))
-    findings = loaded.locate(dedupe(found))
+    titles = {name: dialect.title for name, dialect in targets.items()}
+    findings = loaded.locate(dedupe(found, titles))
     log.info("%s: %d table(s), %d finding(s)", path, len(spec.tables), len(findings))
     if errors_in(findings):
         raise InvalidSchema(findings)

@@ -254,8 +254,8 @@ def identifier_length(subject: Subject) -> Iterator[Finding]:
             size = identifier_size(dialect, name)
             if size > dialect.identifier_limit:
                 yield _error("identifier-length", origin,
-                             f"'{name}' is {size} {dialect.identifier_unit} long; "
-                             f"{dialect.title} allows {dialect.identifier_limit}. "
+                             f"'{name}' is {size} {dialect.identifier_unit} long; the limit "
+                             f"on {dialect.title} is {dialect.identifier_limit}. "
                              "Choose a shorter name.", dialect)
 
 
@@ -318,8 +318,8 @@ def index_key_too_long(subject: Subject) -> Iterator[Finding]:
                 if total and total > dialect.index_key_bytes:
                     yield _error("index-key-too-long", index.origin,
                                  f"Index '{index.name}' needs {total} bytes per key with "
-                                 f"{dialect.charset_bytes}-byte characters; "
-                                 f"{dialect.title} allows {dialect.index_key_bytes}. "
+                                 f"{dialect.charset_bytes}-byte characters; the limit on "
+                                 f"{dialect.title} is {dialect.index_key_bytes}. "
                                  "Shorten the columns or give prefix lengths.", dialect)
 
 
@@ -385,11 +385,10 @@ def sql_syntax(subject: Subject) -> Iterator[Finding]:
         for path, text in _sql_fragments(subject):
             try:
                 parsed = sqlglot.parse_one(text, read=dialect.sqlglot)
-            except sqlglot.errors.ParseError as error:
-                first = str(error).splitlines()[0]
+            except sqlglot.errors.ParseError:
                 yield _error("sql-syntax", path,
-                             f"'{text}' is not an SQL expression {dialect.title} reads "
-                             f"({first}); fix the expression.", dialect)
+                             f"'{text}' is not an SQL expression that {dialect.title} can read; "
+                             "fix the expression.", dialect)
                 continue
             if isinstance(parsed, (exp.Command, exp.Query, exp.DDL)) or ";" in text:
                 yield _error("sql-syntax", path,

@@ -1,0 +1,293 @@
+"""Every validation rule: a failing example with its exact message and place in the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.findings import InvalidSchema
+from generator.pipeline import compile_file
+
+HEAD = "format: 1\ntables:\n"
+
+
+def findings(tmp_path: Path, body: str) -> list[str]:
+    path = tmp_path / "schema.yaml"
+    path.write_text(HEAD + body, encoding="utf-8")
+    with pytest.raises(InvalidSchema) as caught:
+        compile_file(path, display="schema.yaml")
+    return [finding.text() for finding in caught.value.findings]
+
+
+CASES: dict[str, tuple[str, list[str]]] = {
+    "duplicate key": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      id: string(10)
+""", [
+        "schema.yaml:6:7: error yaml-duplicate-key tables.t.columns.id: The key 'id' appears "
+        "twice; keep one (the first is used).",
+    ]),
+    "unknown key": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true, nulable: true}
+""", [
+        "schema.yaml:5:42: error unknown-key tables.t.columns.id.nulable: 'nulable' is not a "
+        "key here; check its spelling in docs/schema-format.md.",
+    ]),
+    "missing key": ("""\
+  t:
+    columns:
+      id: {primary: true}
+""", [
+        "schema.yaml:5:7: error missing-key tables.t.columns.id.type: 'type' is required "
+        "here; add it.",
+    ]),
+    "unquoted comma in a flow mapping": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      price: {type: decimal(10,2)}
+""", [
+        "schema.yaml:6:32: error unknown-key tables.t.columns.price.2): Inside { } a comma "
+        "ends the value: quote a type with a comma, like type: 'decimal(10,2)'.",
+    ]),
+    "unknown type": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      a: varchar(10)
+""", [
+        "schema.yaml:6:7: error type-unknown tables.t.columns.a.type: 'varchar(10)' is not a "
+        "portable type; use one of: bigint, binary, boolean, char, date, datetime, decimal, "
+        "double, enum, float, integer, ip_address, json, jsonb, longtext, mediumtext, "
+        "smallint, string, text, time, timestamp, timestamptz, tinyint, uuid.",
+    ]),
+    "defaults that do not fit the type": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      flag: {type: boolean, default: maybe}
+      n: {type: integer, default: 1.5}
+      j: {type: json, default: "{not json"}
+""", [
+        "schema.yaml:6:29: error default-type tables.t.columns.flag.default: The default does "
+        "not fit: 'maybe' is not a boolean; write true or false.",
+        "schema.yaml:7:26: error default-type tables.t.columns.n.default: The default does not "
+        "fit: 1.5 is not a whole number; write an integer.",
+        "schema.yaml:8:23: error default-type tables.t.columns.j.default: The default does not "
+        "fit: the text is not valid JSON (Expecting property name enclosed in double quotes); "
+        "fix the JSON.",
+    ]),
+    "enum values and default": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      s: {type: enum, values: [a, b, a], default: c}
+      e: {type: enum}
+      v: {type: string(5), values: [x]}
+""", [
+        "schema.yaml:6:23: error enum-values tables.t.columns.s.values: An enum value is listed "
+        "twice; list each value once.",
+        "schema.yaml:6:42: error enum-default tables.t.columns.s.default: The default 'c' is "
+        "not one of the enum's values; use one of them or add it to `values`.",
+        "schema.yaml:7:7: error enum-values tables.t.columns.e.values: An enum needs its "
+        "allowed values; add `values: [a, b]`.",
+        "schema.yaml:8:28: error enum-values tables.t.columns.v.values: Only an `enum` column "
+        "takes `values`; remove them or make it an enum.",
+    ]),
+    "unknown column group": ("""\
+  t:
+    include: [timestamps]
+    columns:
+      id: {type: integer, primary: true}
+""", [
+        "schema.yaml:4:15: error group-unknown tables.t.include[0]: There is no column group "
+        "'timestamps' (known: none defined); define it under `column_groups:` or fix the name.",
+    ]),
+    "index on a missing column": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+    indexes:
+      - columns: [missing]
+""", [
+        "schema.yaml:7:9: error key-column-unknown tables.t.indexes[0]: Table 't' has no column "
+        "'missing'; fix the name or add the column.",
+    ]),
+    "foreign key to a non-key column and to a missing table (C09)": ("""\
+  a:
+    columns:
+      id: {type: integer, primary: true}
+      custom_id: string(191)
+  b:
+    columns:
+      id: {type: integer, primary: true}
+      a_id: {type: string(191), references: a.custom_id}
+      c_id: {type: integer, references: c.id}
+""", [
+        "schema.yaml:10:33: error fk-target tables.b.columns.a_id.references: Foreign key "
+        "b(a_id) -> a(custom_id): the referenced columns are neither the primary key nor a "
+        "unique key of exactly these columns (PostgreSQL refuses it); reference the key or "
+        "declare a unique key on them.",
+        "schema.yaml:11:29: error fk-target tables.b.columns.c_id.references: Foreign key "
+        "b(c_id) -> c(id): there is no table 'c'; fix the name or declare the table.",
+    ]),
+    "foreign key type mismatch (C10)": ("""\
+  users:
+    columns:
+      id: {type: bigint, unsigned: true, auto_increment: true, primary: true}
+  posts:
+    columns:
+      id: {type: integer, primary: true}
+      user_id: {type: integer, unsigned: true, references: users.id}
+""", [
+        "schema.yaml:9:48: error fk-type-mismatch [mariadb,mysql] "
+        "tables.posts.columns.user_id.references: posts.user_id is int unsigned but users.id "
+        "is bigint unsigned on MariaDB 10.11+ and MySQL 8.0+; give both the same type (and "
+        "signedness).",
+        "schema.yaml:9:48: error fk-type-mismatch [postgres] "
+        "tables.posts.columns.user_id.references: posts.user_id is integer but users.id is "
+        "bigint on PostgreSQL 15+; give both the same type (and signedness).",
+    ]),
+    "index names shared across a PostgreSQL schema": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      a: {type: integer, index: same_name}
+  u:
+    columns:
+      id: {type: integer, primary: true}
+      b: {type: integer, index: same_name}
+""", [
+        "schema.yaml:10:26: error name-duplicate [postgres] tables.u.columns.b.index: The name "
+        "'same_name' is already used by tables.t.columns.a.index (table and index names on "
+        "PostgreSQL 15+); give one of them another name.",
+    ]),
+    "TEXT in a MySQL key (C07)": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      body: text
+      token: {type: text, unique: true}
+    indexes:
+      - columns: [body]
+""", [
+        "schema.yaml:7:27: error text-in-key [mariadb,mysql] tables.t.columns.token.unique: "
+        "'token' is text, which MariaDB 10.11+ and MySQL 8.0+ can only index through a "
+        "prefix; use a varchar(n) type instead (a prefix would change what is unique).",
+        "schema.yaml:9:9: error text-in-key [mariadb,mysql] tables.t.indexes[0]: 'body' is "
+        "text, which MariaDB 10.11+ and MySQL 8.0+ can only index through a prefix; give the "
+        "index column a `length:` prefix.",
+    ]),
+    "index key over 3072 bytes (C08)": ("""\
+  pairs:
+    columns:
+      id: {type: integer, primary: true}
+      a: string(500)
+      b: string(500)
+    indexes:
+      - columns: [a, b]
+""", [
+        "schema.yaml:9:9: error index-key-too-long [mariadb,mysql] tables.pairs.indexes[0]: "
+        "Index 'pairs_a_b_index' needs 4000 bytes per key with 4-byte characters; the limit "
+        "on MariaDB 10.11+ and MySQL 8.0+ is 3072. Shorten the columns or give prefix "
+        "lengths.",
+    ]),
+    "auto-increment and unsigned on the wrong column": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      n: {type: string(5), auto_increment: true, unsigned: true}
+""", [
+        "schema.yaml:6:28: error auto-increment-key tables.t.columns.n.auto_increment: An "
+        "auto-increment column must lead the primary key (MySQL refuses it otherwise); make it "
+        "the primary key.",
+        "schema.yaml:6:28: error auto-increment-type tables.t.columns.n.auto_increment: Only an "
+        "integer column can auto-increment; use integer or bigint.",
+        "schema.yaml:6:50: error unsigned-type tables.t.columns.n.unsigned: Only numbers can be "
+        "unsigned; remove `unsigned`.",
+    ]),
+    "SQL that is not one expression": ("""\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      a: {type: integer, default_sql: "1; DROP TABLE t"}
+    checks:
+      - expression: "a >"
+""", [
+        "schema.yaml:6:26: error sql-syntax "
+        "tables.t.columns.a.default_sql: '1; DROP TABLE t' must be one expression, not a "
+        "statement; remove the statement.",
+        "schema.yaml:8:9: error sql-syntax "
+        "tables.t.checks[0].expression: 'a >' is not an SQL expression that MariaDB 10.11+ "
+        "and MySQL 8.0+ and PostgreSQL 15+ can read; fix the expression.",
+    ]),
+    "primary key declared twice": ("""\
+  t:
+    primary_key: [id]
+    columns:
+      id: {type: integer, primary: true}
+      b: {type: integer, primary: true}
+""", [
+        "schema.yaml:4:5: error primary-key-twice tables.t.primary_key: Declare the primary key "
+        "once: either `primary_key:` on the table or `primary: true` on one column.",
+        "schema.yaml:7:7: error primary-key-twice tables.t.columns.b: Several columns say "
+        "`primary: true`; list them in the table's `primary_key:` instead.",
+    ]),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_rule_reports_exact_finding(tmp_path: Path, case: str) -> None:
+    body, expected = CASES[case]
+    assert findings(tmp_path, body) == expected
+
+
+def test_names_at_the_identifier_limits(tmp_path: Path) -> None:
+    """63 bytes fit everywhere; 64 characters fit MySQL only; 65 fit nowhere."""
+    name63, name64 = "i" * 63, "j" * 64
+    body = f"""\
+  t:
+    columns:
+      id: {{type: integer, primary: true}}
+      a: {{type: integer, index: {name63}}}
+      b: {{type: integer, index: {name64}}}
+"""
+    assert findings(tmp_path, body) == [
+        f"schema.yaml:7:26: error identifier-length [postgres] tables.t.columns.b.index: "
+        f"'{name64}' is 64 bytes long; the limit on PostgreSQL 15+ is 63. Choose a shorter "
+        "name.",
+    ]
+
+
+def test_multibyte_names_are_counted_in_bytes_on_postgres(tmp_path: Path) -> None:
+    name = "é" * 32  # 32 characters, 64 bytes
+    body = f"""\
+  t:
+    columns:
+      id: {{type: integer, primary: true}}
+      a: {{type: integer, index: {name}}}
+"""
+    assert findings(tmp_path, body) == [
+        f"schema.yaml:6:26: error identifier-length [postgres] tables.t.columns.a.index: "
+        f"'{name}' is 64 bytes long; the limit on PostgreSQL 15+ is 63. Choose a shorter "
+        "name.",
+    ]
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
+    body = """\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      a: varchar(3)
+      b: {type: integer, references: nowhere.id}
+    indexes:
+      - columns: [ghost]
+"""
+    codes = [text.split()[2] for text in findings(tmp_path, body)]
+    assert codes == ["type-unknown", "fk-target", "key-column-unknown"]
