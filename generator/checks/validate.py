@@ -364,18 +364,20 @@ def dialect_unsupported(subject: Subject) -> Iterator[Finding]:
         for i, index in enumerate(table.indexes):
             path = f"tables.{table_name}.indexes[{i}]"
             for dialect in subject.dialects.values():
+                if index.dialects is not None and dialect.name not in index.dialects:
+                    continue
                 if index.where and not dialect.partial_indexes:
                     severity = "error" if index.unique else "warning"
                     yield Finding("dialect-unsupported",
-                                  f"{dialect.title} has no partial indexes, so this index "
-                                  "covers every row there"
+                                  f"There are no partial indexes on {dialect.title}, so this "
+                                  "index covers every row there"
                                   + ("; that changes what is unique, so drop `where` or "
                                      "limit the targets." if index.unique else "."),
                                   f"{path}.where", severity, dialect.name)
                 if index.using and not dialect.index_methods and index.using != "btree":
                     yield Finding("dialect-unsupported",
-                                  f"{dialect.title} has no `using {index.using}` index; a "
-                                  "B-tree index is created there instead.",
+                                  f"There is no `using {index.using}` index on "
+                                  f"{dialect.title}; a B-tree index is created there instead.",
                                   f"{path}.using", "warning", dialect.name)
 
 

@@ -114,6 +114,9 @@ class IndexSpec(Strict):
     unique: bool = False
     using: Word | None = Field(None, description="PostgreSQL index method: btree, gin, ...")
     where: str | None = Field(None, description="PostgreSQL partial index predicate (SQL).")
+    dialects: list[DialectName] | None = Field(
+        None, description="Create the index only on these targets (for example a gin index)."
+    )
     renamed_from: str | None = None
     lint_ignore: list[LintIgnore] = Field(default_factory=list)
 

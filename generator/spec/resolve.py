@@ -168,7 +168,8 @@ def _indexes(context: _Context, table: str, spec: fmt.TableSpec,
         listed += [(index, f"column_groups.{group_name}.indexes[{i}]")
                    for i, index in enumerate(group.indexes if group else ())]
     for index, path in listed:
-        found.append(_index(context, table, index, path))
+        if index.dialects is None or context.dialect.name in index.dialects:
+            found.append(_index(context, table, index, path))
     return tuple(found)
 
 
