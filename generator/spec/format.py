@@ -197,7 +197,7 @@ class Naming(Strict):
     index: str = "{table}_{columns}_index"
     unique: str = "{table}_{columns}_unique"
     foreign: str = "{table}_{columns}_foreign"
-    check: str = "{table}_{column}_check"
+    check: str = "{table}_{columns}_check"
     enum_check: str = "{table}_{column}_check"
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import sqlglot
+from sqlglot import exp
+
 from .. import naming, types
 from ..dialects import Dialect
 from ..findings import Finding
@@ -69,7 +72,8 @@ def _table(context: _Context, name: str, spec: fmt.TableSpec) -> Table:
     primary_key = _primary_key(context, name, spec, entries)
     indexes = _uniques(context, name, spec, entries) + _indexes(context, name, spec, entries)
     foreign_keys = _foreign_keys(context, name, spec, entries)
-    checks = _checks(context, name, spec) + _enum_checks(context, name, portable)
+    enum_checks = _enum_checks(context, name, portable)
+    checks = enum_checks + _checks(context, name, spec, {c.name for c in enum_checks})
     if context.dialect.fk_creates_index:
         indexes += _implicit_fk_indexes(primary_key, indexes, foreign_keys)
 
@@ -217,13 +221,36 @@ def _foreign_keys(context: _Context, table: str, spec: fmt.TableSpec,
     return tuple(found)
 
 
-def _checks(context: _Context, table: str, spec: fmt.TableSpec) -> tuple[Check, ...]:
+def _checks(context: _Context, table: str, spec: fmt.TableSpec,
+            taken: set[str]) -> tuple[Check, ...]:
+    """Table checks; an unnamed one is named after the columns it reads, as PostgreSQL does."""
     template = context.spec.settings.naming.check
-    return tuple(
-        Check(_name(check.name, template, table, (f"{i + 1}",)), check.expression.strip(),
-              origin=f"tables.{table}.checks[{i}]")
-        for i, check in enumerate(spec.checks)
-    )
+    checks = []
+    for i, check in enumerate(spec.checks):
+        name = check.name or _unique_name(
+            _name(None, template, table, _check_columns(check.expression, context)), taken)
+        taken.add(name)
+        checks.append(Check(name, check.expression.strip(),
+                            origin=f"tables.{table}.checks[{i}]"))
+    return tuple(checks)
+
+
+def _check_columns(expression: str, context: _Context) -> tuple[str, ...]:
+    try:
+        parsed = sqlglot.parse_one(expression, read=context.dialect.sqlglot)
+    except sqlglot.errors.ParseError:
+        return ("expr",)  # reported by the sql-syntax rule
+    names = dict.fromkeys(column.name for column in parsed.find_all(exp.Column))
+    return tuple(names) or ("expr",)
+
+
+def _unique_name(name: str, taken: set[str]) -> str:
+    counter = 1
+    candidate = name
+    while candidate in taken:
+        candidate = naming.fit(f"{name}{counter}")
+        counter += 1
+    return candidate
 
 
 def _enum_checks(context: _Context, table: str,

@@ -34,5 +34,5 @@ CREATE TABLE `everything` (
   UNIQUE KEY `everything_name_code_unique` (`name`, `code`),
   KEY `everything_body_seen_at_index` (`body`(191), `seen_at` DESC),
   KEY `everything_positive_count` (`count`),
-  CONSTRAINT `everything_1_check` CHECK (count >= 0)
+  CONSTRAINT `everything_count_check` CHECK (count >= 0)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='Every portable type.';

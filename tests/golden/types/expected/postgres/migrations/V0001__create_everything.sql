@@ -32,8 +32,8 @@ CREATE TABLE "everything" (
     "updated_at" timestamp(0) NULL,
     CONSTRAINT "everything_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "everything_name_code_unique" UNIQUE ("name", "code"),
-    CONSTRAINT "everything_1_check" CHECK (count >= 0),
-    CONSTRAINT "everything_status_check" CHECK ("status" IN ('active', 'inactive'))
+    CONSTRAINT "everything_status_check" CHECK ("status" IN ('active', 'inactive')),
+    CONSTRAINT "everything_count_check" CHECK (count >= 0)
 );
 
 COMMENT ON TABLE "everything" IS 'Every portable type.';
