@@ -8,6 +8,7 @@ raises ValueError with a sentence for the user.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -72,12 +73,35 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _moment(pattern: str, example: str):
+    def check(value: Any) -> str:
+        text = str(value).strip()
+        try:
+            datetime.strptime(text, pattern)
+        except ValueError:
+            if "." in text and "%S" in pattern:
+                try:
+                    datetime.strptime(text, pattern + ".%f")
+                    return text
+                except ValueError:
+                    pass
+            raise ValueError(
+                f"{value!r} is not a fixed {example} literal; for the current time use "
+                "`default_sql: CURRENT_TIMESTAMP` instead of a literal.") from None
+        return text
+
+    return check
+
+
 _HANDLERS = {
     "bool": _boolean,
     "integer": _integer,
     "decimal": _number,
     "float": _number,
     "json": _json,
+    "date": _moment("%Y-%m-%d", "date (YYYY-MM-DD)"),
+    "time": _moment("%H:%M:%S", "time (HH:MM:SS)"),
+    "timestamp": _moment("%Y-%m-%d %H:%M:%S", "date and time (YYYY-MM-DD HH:MM:SS)"),
 }
 
 

@@ -291,3 +291,23 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
 """
     codes = [text.split()[2] for text in findings(tmp_path, body)]
     assert codes == ["type-unknown", "fk-target", "key-column-unknown"]
+
+
+def test_time_defaults_must_be_fixed_literals(tmp_path: Path) -> None:
+    """'now' as a literal is frozen by PostgreSQL and refused by MySQL and MariaDB."""
+    body = """\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      started_at: {type: timestamp, default: now}
+      day: {type: date, default: "2024-02-30"}
+      ok_at: {type: timestamp, default: "2024-01-01 00:00:00"}
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:6:37: error default-type tables.t.columns.started_at.default: The default "
+        "does not fit: 'now' is not a fixed date and time (YYYY-MM-DD HH:MM:SS) literal; for the "
+        "current time use `default_sql: CURRENT_TIMESTAMP` instead of a literal.",
+        "schema.yaml:7:22: error default-type tables.t.columns.day.default: The default does not "
+        "fit: '2024-02-30' is not a fixed date (YYYY-MM-DD) literal; for the current time use "
+        "`default_sql: CURRENT_TIMESTAMP` instead of a literal.",
+    ]
