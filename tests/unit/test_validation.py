@@ -307,7 +307,7 @@ def test_time_defaults_must_be_fixed_literals(tmp_path: Path) -> None:
         "schema.yaml:6:37: error default-type tables.t.columns.started_at.default: The default "
         "does not fit: 'now' is not a fixed date and time (YYYY-MM-DD HH:MM:SS) literal; for the "
         "current time use `default_sql: CURRENT_TIMESTAMP` instead of a literal.",
-        "schema.yaml:7:22: error default-type tables.t.columns.day.default: The default does not "
+        "schema.yaml:7:25: error default-type tables.t.columns.day.default: The default does not "
         "fit: '2024-02-30' is not a fixed date (YYYY-MM-DD) literal; for the current time use "
         "`default_sql: CURRENT_TIMESTAMP` instead of a literal.",
     ]
