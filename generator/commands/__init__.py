@@ -8,6 +8,7 @@ import click
 
 # One line per module under generator/commands/ that defines a command.
 NAMES: list[str] = [
+    "lint",
 ]
 
 
