@@ -279,6 +279,9 @@ def timestamp_2038(subject: LintSubject) -> Iterator[Hit]:
 
 
 _UNIX_NAME = re.compile(r"(_at|expiration|_time)$")
+# `wait_time`, `avg_response_time`: durations in seconds, not moments.
+_DURATION = re.compile(r"(^|_)(avg|average|total|response|resolution|wait|processing|elapsed"
+                       r"|idle|run|up)_time$")
 
 
 @lint_rule("unix-time-overflow", "A signed 32-bit integer column holding Unix times.")
@@ -287,7 +290,8 @@ def unix_time_overflow(subject: LintSubject) -> Iterator[Hit]:
         for table in schema.tables:
             for column in table.columns:
                 if column.type.name in ("integer", "int") and not column.type.unsigned \
-                        and _UNIX_NAME.search(column.name):
+                        and _UNIX_NAME.search(column.name) \
+                        and not _DURATION.search(column.name):
                     yield hit("unix-time-overflow", f"{column.origin}.type",
                               f"{table.name}.{column.name} is a signed 32-bit integer, so as a "
                               f"Unix time it overflows on 2038-01-19 on {dialect.title}; use "
