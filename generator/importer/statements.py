@@ -1,0 +1,365 @@
+"""Statements to table drafts: what each kind of statement adds, changes or is reported as.
+
+A dump's noise (SET, ownership, grants, data, client commands) is recognised from its first
+words and counted without parsing; everything else is parsed with sqlglot one statement at a
+time, so a statement it cannot read becomes one `unparsed` note and the import goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import sqlglot
+from sqlglot import exp
+
+from .drafts import Drafts, SequenceDraft, TableDraft
+from .notes import Notebook
+from .split import Statement
+from . import alter, tables
+from .tables import Reading, name_of
+
+log = logging.getLogger("schemagen.import")
+
+# First words that mark a statement with no schema in it: what it is counted as.
+_NOISE = (
+    (("SELECT", "PG_CATALOG.SET_CONFIG"), "SET statements"),
+    (("SELECT", "PG_CATALOG.SETVAL"), "sequence positions (setval)"),
+    (("SET",), "SET statements"),
+    (("SELECT",), "queries (SELECT)"),
+    (("GRANT",), "privileges (GRANT/REVOKE)"),
+    (("REVOKE",), "privileges (GRANT/REVOKE)"),
+    (("LOCK",), "LOCK/UNLOCK TABLES"),
+    (("UNLOCK",), "LOCK/UNLOCK TABLES"),
+    (("INSERT",), "INSERT statements (data)"),
+    (("REPLACE",), "INSERT statements (data)"),
+    (("UPDATE",), "UPDATE/DELETE statements (data)"),
+    (("DELETE",), "UPDATE/DELETE statements (data)"),
+    (("COPY",), "COPY statements (data)"),
+    (("USE",), "CREATE/DROP DATABASE and USE"),
+    (("CREATE", "DATABASE"), "CREATE/DROP DATABASE and USE"),
+    (("DROP", "DATABASE"), "CREATE/DROP DATABASE and USE"),
+    (("CREATE", "SCHEMA"), "CREATE/DROP SCHEMA"),
+    (("DROP", "SCHEMA"), "CREATE/DROP SCHEMA"),
+    (("BEGIN",), "transaction control"),
+    (("START", "TRANSACTION"), "transaction control"),
+    (("COMMIT",), "transaction control"),
+    (("ROLLBACK",), "transaction control"),
+    (("ANALYZE",), "maintenance (ANALYZE, VACUUM)"),
+    (("VACUUM",), "maintenance (ANALYZE, VACUUM)"),
+)
+_OWNER = re.compile(r"^\s*ALTER\s+.*\bOWNER\s+TO\s+\S+\s*$", re.I | re.S)
+
+
+def read(statements: list[Statement], dialect: str, notebook: Notebook) -> Drafts:
+    """Every statement read in file order into drafts; what cannot be read becomes a note."""
+    drafts = Drafts(dialect)
+    quiet = logging.getLogger("sqlglot")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # sqlglot warns on every statement it reads as a Command
+    try:
+        for statement in statements:
+            notebook.statements += 1
+            _statement(drafts, notebook, statement)
+    finally:
+        quiet.setLevel(level)
+    from .finish import finish
+
+    finish(drafts, notebook)
+    return drafts
+
+
+def _statement(drafts: Drafts, notebook: Notebook, statement: Statement) -> None:
+    if statement.kind == "meta":
+        notebook.skip("client commands (\\connect, ...)")
+        return
+    if statement.kind == "copy-data":
+        notebook.skip("COPY data rows", statement.rows)
+        return
+    noise = noise_kind(statement)
+    if noise:
+        notebook.skip(noise)
+        return
+    text = statement.text
+    try:
+        parsed = sqlglot.parse_one(text, read=drafts.dialect)
+    except sqlglot.errors.SqlglotError as error:
+        parsed, text = _retry(statement, drafts.dialect, notebook)
+        if parsed is None:
+            first = str(error).splitlines()[0]
+            notebook.add(statement.line, "unparsed", " ".join(statement.words[:3]).lower(),
+                         f"sqlglot could not read this statement ({first}); it was left out.")
+            return
+    reading = Reading(drafts, notebook, statement.line, text)
+    handler = _HANDLERS.get(type(parsed), _other)
+    handler(reading, parsed)
+
+
+# Spellings sqlglot does not read, with an equivalent it does, for this import's purpose.
+_RETRIES = (
+    (re.compile(r"^(CREATE\s+(?:UNIQUE\s+)?INDEX\s+.*?\s+ON\s+)ONLY\s+", re.I | re.S), r"\1",
+     "ON ONLY (an index of a partitioned table's parent) is read as a plain index."),
+)
+
+
+def _retry(statement: Statement, dialect: str, notebook: Notebook
+           ) -> tuple[exp.Expression | None, str]:
+    for pattern, replacement, note in _RETRIES:
+        if not pattern.match(statement.text):
+            continue
+        text = pattern.sub(replacement, statement.text, count=1)
+        try:
+            parsed = sqlglot.parse_one(text, read=dialect)
+        except sqlglot.errors.SqlglotError:
+            continue
+        notebook.changed(statement.line, " ".join(statement.words[:3]).lower(), note)
+        return parsed, text
+    return None, statement.text
+
+
+def noise_kind(statement: Statement) -> str | None:
+    """What a statement without schema is counted as, or None if it needs reading."""
+    words = statement.words
+    for prefix, kind in _NOISE:
+        if words[: len(prefix)] == prefix:
+            return kind
+    if words[:1] == ("ALTER",) and _OWNER.match(statement.text):
+        return "ownership (OWNER TO)"
+    return None
+
+
+def _create(reading: Reading, parsed: exp.Create) -> None:
+    kind = str(parsed.args.get("kind") or "").upper()
+    if kind == "TABLE":
+        _create_table(reading, parsed)
+    elif kind == "INDEX":
+        _create_index(reading, parsed)
+    elif kind == "TYPE":
+        _create_type(reading, parsed)
+    elif kind == "SEQUENCE":
+        _create_sequence(reading, parsed)
+    else:
+        name = name_of(parsed.this.this if isinstance(parsed.this, exp.Schema) else parsed.this)
+        reading.notebook.unsupported(reading.line, f"{kind.lower() or 'object'} {name}".strip(),
+                                     f"a {kind.lower() or 'statement like this'} is not in "
+                                     "schema.yaml; it was left out.")
+
+
+def _create_table(reading: Reading, parsed: exp.Create) -> None:
+    schema = parsed.this
+    if not isinstance(schema, exp.Schema):
+        name = name_of(schema)
+        reading.notebook.unsupported(reading.line, f"table {name}", "CREATE TABLE ... AS or "
+                                     "LIKE copies another table; it was left out.", name)
+        reading.drafts.left_out.add(name)
+        return
+    name = schema.this.name
+    if not _in_default_schema(reading, schema.this, f"table {name}"):
+        reading.drafts.left_out.add(name)
+        return
+    if parsed.args.get("exists") and name in reading.drafts.tables:
+        return
+    draft = TableDraft(name, reading.line)
+    for item in schema.expressions:
+        if isinstance(item, exp.ColumnDef):
+            column = tables.column(reading, draft, item)
+            if column is not None:
+                draft.set_column(column, reading.line_at(item))
+        else:
+            tables.table_item(reading, draft, item)
+    _table_properties(reading, draft, parsed.args.get("properties"))
+    reading.drafts.tables[name] = draft
+
+
+def _in_default_schema(reading: Reading, table: exp.Table, subject: str) -> bool:
+    """PostgreSQL tables outside `public` are not imported: the format has one schema."""
+    schema = table.args.get("db")
+    if reading.dialect != "postgres" or schema is None or schema.name == "public":
+        return True
+    reading.notebook.unsupported(reading.line, subject, f"it is in schema {schema.name}; "
+                                 "schema.yaml describes the tables of one schema (public), "
+                                 "so it was left out.", table.name)
+    return False
+
+
+_OPTIONS = {
+    exp.EngineProperty: "engine",
+    exp.CharacterSetProperty: "charset",
+    exp.CollateProperty: "collation",
+    exp.RowFormatProperty: "row_format",
+}
+
+
+def _table_properties(reading: Reading, draft: TableDraft,
+                      properties: exp.Properties | None) -> None:
+    for prop in properties.expressions if properties else []:
+        option = _OPTIONS.get(type(prop))
+        if option:
+            draft.options[option] = name_of(prop.this) or prop.this.sql()
+        elif isinstance(prop, exp.SchemaCommentProperty):
+            draft.comment = prop.this.this
+        elif isinstance(prop, exp.AutoIncrementProperty):
+            reading.notebook.skip("AUTO_INCREMENT counters (table option)")
+        else:
+            kind = "partitioning" if "Partition" in type(prop).__name__ else "table option"
+            reading.notebook.unsupported(
+                reading.line, f"table {draft.name}",
+                f"{kind} `{prop.sql(reading.dialect)[:80]}` is not in schema.yaml; "
+                "it was left out.", draft.name)
+
+
+def _create_index(reading: Reading, parsed: exp.Create) -> None:
+    index = parsed.this
+    table_node = index.args.get("table")
+    table_name = name_of(table_node)
+    name = name_of(index.this) if index.this is not None else None
+    subject = f"index {name or 'on ' + table_name}"
+    draft = _table_for(reading, table_name, subject)
+    if draft is None:
+        return
+    params = index.args.get("params") or exp.IndexParameters()
+    columns = tables.index_columns(reading, draft, params.args.get("columns") or [],
+                                   reading.line)
+    if columns is None:
+        return
+    _index_extras(reading, params, subject, table_name)
+    unique = bool(parsed.args.get("unique"))
+    template = tables.NAMES[reading.dialect].unique if unique \
+        else tables.NAMES[reading.dialect].index
+    name = name or tables._unnamed(reading, draft, template, columns)
+    using = name_of(params.args.get("using")).lower() or None
+    where = params.args.get("where")
+    from ..model import Index
+
+    tables.add_index(draft, Index(
+        name, columns, unique=unique, using=None if using == "btree" else using,
+        where=tables._sql(reading, where.this) if where is not None else None,
+        origin=f"line {reading.line}"), reading.line)
+
+
+def _index_extras(reading: Reading, params: exp.IndexParameters, subject: str,
+                  table: str) -> None:
+    for key in ("include", "with_storage", "tablespace", "partition_by", "on"):
+        value = params.args.get(key)
+        if value:
+            reading.notebook.unsupported(reading.line, subject, f"its {key.replace('_', ' ')} "
+                                         "clause is not in schema.yaml; it was left out.",
+                                         table)
+
+
+def _table_for(reading: Reading, name: str, subject: str) -> TableDraft | None:
+    draft = reading.drafts.tables.get(name)
+    if draft is not None:
+        return draft
+    why = ("that table was not imported" if name in reading.drafts.left_out
+           else "that table is not created in this file")
+    reading.notebook.unsupported(reading.line, subject, f"it is on table {name}, but {why}.",
+                                 name)
+    return None
+
+
+def _create_type(reading: Reading, parsed: exp.Create) -> None:
+    name = name_of(parsed.this)
+    kind = parsed.args.get("expression")
+    if isinstance(kind, exp.DataType) and kind.this == exp.DataType.Type.ENUM:
+        values = tuple(value.this for value in kind.expressions)
+        reading.drafts.enum_types[name] = values
+        reading.drafts.enum_lines[name] = reading.line
+        return
+    reading.notebook.unsupported(reading.line, f"type {name}", "only enum types can become "
+                                 "a column type in schema.yaml; it was left out.")
+
+
+def _create_sequence(reading: Reading, parsed: exp.Create) -> None:
+    name = name_of(parsed.this)
+    props = parsed.args.get("properties")
+    found = next((p for p in (props.expressions if props else [])
+                  if isinstance(p, exp.SequenceProperties)), None)
+    reading.drafts.sequences[name] = SequenceDraft(name, reading.line, _plain(found))
+
+
+def _plain(props: exp.SequenceProperties | None) -> bool:
+    """Options serial would give: start 1, step 1, cache 1, no bounds, no cycle."""
+    if props is None:
+        return True
+    for key in ("start", "increment", "cache"):
+        value = props.args.get(key)
+        if value is not None and value.sql() != "1":
+            return False
+    if props.args.get("minvalue") is not None or props.args.get("maxvalue") is not None:
+        return False
+    options = {option.sql().upper() for option in props.args.get("options") or []}
+    return options <= {"NO MINVALUE", "NO MAXVALUE", "NO CYCLE"}
+
+
+def _comment(reading: Reading, parsed: exp.Comment) -> None:
+    kind = str(parsed.args.get("kind") or "").upper()
+    text = parsed.expression.this if isinstance(parsed.expression, exp.Literal) else None
+    target = parsed.this
+    if kind == "TABLE":
+        draft = _table_for(reading, name_of(target), f"comment on table {name_of(target)}")
+        if draft:
+            draft.comment = text
+        return
+    if kind == "COLUMN" and isinstance(target, exp.Column):
+        table_name = target.table
+        draft = _table_for(reading, table_name, f"comment on column {table_name}.{target.name}")
+        if draft and not draft.update_column(target.name, comment=text):
+            reading.notebook.unsupported(reading.line, f"comment on {table_name}.{target.name}",
+                                         "the column is not in the table.", table_name)
+        return
+    reading.notebook.unsupported(reading.line, f"comment on {kind.lower()} {name_of(target)}",
+                                 "only table and column comments are in schema.yaml; it was "
+                                 "left out.")
+
+
+def _drop(reading: Reading, parsed: exp.Drop) -> None:
+    kind = str(parsed.args.get("kind") or "").upper()
+    dropped = False
+    for target in parsed.args.get("tables") or [parsed.this]:
+        name = name_of(target)
+        if kind == "TABLE" and name in reading.drafts.tables:
+            del reading.drafts.tables[name]
+            dropped = True
+        elif kind == "INDEX":
+            dropped = alter.drop_index_anywhere(reading.drafts, name) or dropped
+        elif kind == "SEQUENCE" and name in reading.drafts.sequences:
+            del reading.drafts.sequences[name]
+            dropped = True
+        elif kind == "TYPE" and name in reading.drafts.enum_types:
+            del reading.drafts.enum_types[name]
+            dropped = True
+    if not dropped:
+        reading.notebook.skip("DROP ... of objects not created before (IF EXISTS)")
+
+
+def _command(reading: Reading, parsed: exp.Command) -> None:
+    if alter.command(reading, reading.source):
+        return
+    reading.notebook.unsupported(reading.line, _gist(reading.source), "sqlglot reads this statement "
+                                 "only as text and schema.yaml has no place for it; it was "
+                                 "left out.")
+
+
+def _other(reading: Reading, parsed: exp.Expression) -> None:
+    reading.notebook.unsupported(reading.line, _gist(reading.source), "this statement is not "
+                                 "schema.yaml's business; it was left out.")
+
+
+def _gist(source: str) -> str:
+    """The start of a statement, on one line, to name it in a note."""
+    flat = " ".join(source.split())
+    return flat if len(flat) <= 70 else flat[:67] + "..."
+
+
+def _alter(reading: Reading, parsed: exp.Alter) -> None:
+    alter.alter(reading, parsed)
+
+
+_HANDLERS = {
+    exp.Create: _create,
+    exp.Comment: _comment,
+    exp.Drop: _drop,
+    exp.Command: _command,
+    exp.Alter: _alter,
+}
