@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: generate check validate test test-fast fuzz lint-schema clean
+.PHONY: generate check validate test test-fast fuzz bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ test-fast: $(TEST_STAMP)
 
 fuzz: $(TEST_STAMP)
 	SCHEMAGEN_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest -q tests/property
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -9,10 +9,11 @@ from pathlib import Path
 import yaml
 
 from . import dialects, operations as ops
-from .diff import diff
+from .diff import diff, warnings
+from .findings import Finding
 from .model import Schema
-from .output import (HEADER, LAYOUTS, STATE_FILE, SUM_FILE, Layout, migration_files,
-                     read_tree, sum_text, verify_integrity)
+from .output import (HEADER, LAYOUTS, STATE_FILE, SUM_FILE, IntegrityError, Layout,
+                     migration_files, read_tree, sum_text, verify_integrity)
 from .pipeline import Compiled, compile_file
 from .render import create_all, render_all
 from .sqlcheck import check_all
@@ -28,6 +29,7 @@ class DialectPlan:
     operations: list[ops.Operation]
     up: list[str] = field(default_factory=list)
     down: list[str] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)  # data the change loses
 
 
 @dataclass
@@ -36,6 +38,11 @@ class Generation:
     plans: dict[str, DialectPlan]
     version: int | None  # the new migration's version; None when nothing changed
     slug: str = ""
+
+    @property
+    def warnings(self) -> list[Finding]:
+        """Every dialect's warnings, each once."""
+        return list(dict.fromkeys(w for p in self.plans.values() for w in p.warnings))
 
 
 def sql_file(statements: list[str], source: str, title: str) -> bytes:
@@ -57,6 +64,8 @@ def state_text(compiled: Compiled) -> bytes:
     data = compiled.spec.model_dump(mode="json", exclude_defaults=True)
     _strip_hints(data)
     header = "# The schema as the last migration leaves it. Written by schemagen; do not edit.\n"
+    # The pure-Python dumper on purpose: libyaml's emitter spells some strings differently,
+    # and the state must be byte-identical on machines with and without libyaml.
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return (header + text).encode("utf-8")
 
@@ -81,7 +90,7 @@ def plan(compiled: Compiled, out: Path) -> dict[str, DialectPlan]:
         up = render_all(operations, dialect)
         down = render_all(ops.reversed_plan(operations), dialect)
         check_all(up + down, dialect)
-        plans[name] = DialectPlan(name, operations, up, down)
+        plans[name] = DialectPlan(name, operations, up, down, warnings(operations))
     return plans
 
 
@@ -90,6 +99,7 @@ def generate(compiled: Compiled, out: Path, source: str, layout: Layout = LAYOUT
     """Everything `out/` should hold after this run, without writing it."""
     for name in compiled.targets:
         verify_integrity(out / name / "migrations")
+        check_layout(out / name / "migrations", layout)
     plans = plan(compiled, out)
     files = read_tree(out)
     changed = any(p.operations for p in plans.values())
@@ -126,13 +136,33 @@ def _next_version(out: Path, targets: list[str], layout: Layout) -> int:
     return max(versions, default=0) + 1
 
 
+def check_layout(folder: Path, layout: Layout) -> None:
+    """Refuse to add a migration named for one runner next to files named for another."""
+    foreign = [name for name in migration_files(folder) if layout.version_of(name) is None]
+    if foreign:
+        other = next((o.name for o in LAYOUTS.values() if o.version_of(foreign[0])), None)
+        hint = f"run with `--layout {other}`" if other else "remove the files schemagen " \
+            "did not write"
+        raise IntegrityError(
+            f"{folder / foreign[0]} is not named for the {layout.name} layout; {hint}, so "
+            "that every migration in the folder follows one naming.")
+
+
 def _slug(message: str | None, plans: dict[str, DialectPlan]) -> str:
+    """The migration's name: the message given, or what the change does."""
     if message:
-        words = "".join(ch if ch.isalnum() else "_" for ch in message.lower())
-        return "_".join(part for part in words.split("_") if part)[:60] or "change"
-    operations = next(iter(plans.values())).operations
+        return _words(message)[:60] or "change"
+    operations = next((p.operations for p in plans.values() if p.operations), [])
+    renamed = {op.table: op.new_name for op in operations if isinstance(op, ops.RenameTable)}
+    tables = sorted({renamed.get(op.table, op.table) for op in operations})
     created = [op.table for op in operations if isinstance(op, ops.CreateTable)]
-    if created and len(created) == len({op.table for op in operations}):
+    if created and len(created) == len(tables):
         return f"create_{created[0]}" if len(created) == 1 else "create_schema"
-    tables = sorted({op.table for op in operations})
-    return f"change_{tables[0]}" if len(tables) == 1 else f"change_{len(tables)}_tables"
+    if len(operations) == 1:
+        return _words(operations[0].describe())[:60]
+    return f"change_{tables[0]}"[:60] if len(tables) == 1 else f"change_{len(tables)}_tables"
+
+
+def _words(text: str) -> str:
+    words = "".join(ch if ch.isalnum() else "_" for ch in text.lower())
+    return "_".join(part for part in words.split("_") if part)

@@ -9,12 +9,17 @@ into IDENTITY).
 
 from __future__ import annotations
 
+import logging
 import re
+from functools import lru_cache
 
 import sqlglot
 from sqlglot import exp
 
 from .dialects import Dialect
+
+# sqlglot logs every fallback to an opaque Command; check_statement judges those itself.
+logging.getLogger("sqlglot").setLevel(logging.ERROR)
 
 # Statements sqlglot 30 keeps only as an opaque Command, and why that is acceptable.
 OPAQUE_OK: dict[str, str] = {
@@ -23,6 +28,7 @@ OPAQUE_OK: dict[str, str] = {
     "ALTER TABLE ... RENAME CONSTRAINT": "PostgreSQL's RENAME CONSTRAINT is not modelled.",
     "ALTER TABLE ... ALTER CONSTRAINT": "PostgreSQL's ALTER CONSTRAINT is not modelled.",
     "ALTER TABLE ... VALIDATE CONSTRAINT": "PostgreSQL's VALIDATE CONSTRAINT is not modelled.",
+    "ALTER TABLE ... CONVERT TO CHARACTER SET": "MySQL's CONVERT TO clause is not modelled.",
 }
 
 _OPAQUE_PATTERNS = {
@@ -33,6 +39,8 @@ _OPAQUE_PATTERNS = {
     "ALTER TABLE ... ALTER CONSTRAINT": re.compile(r"^ALTER TABLE \S+ ALTER CONSTRAINT ", re.S),
     "ALTER TABLE ... VALIDATE CONSTRAINT": re.compile(
         r"^ALTER TABLE \S+ VALIDATE CONSTRAINT ", re.S),
+    "ALTER TABLE ... CONVERT TO CHARACTER SET": re.compile(
+        r"^ALTER TABLE \S+ CONVERT TO CHARACTER SET \w+( COLLATE \w+)?$", re.S),
 }
 
 
@@ -60,5 +68,11 @@ def _allowed_opaque(statement: str) -> bool:
 
 
 def check_all(statements: list[str], dialect: Dialect) -> None:
-    for statement in statements:
-        check_statement(statement, dialect)
+    """Parse every statement once; a statement seen before (in the snapshot) is not re-read."""
+    for statement in dict.fromkeys(statements):
+        _check_cached(statement, dialect)
+
+
+@lru_cache(maxsize=65536)
+def _check_cached(statement: str, dialect: Dialect) -> None:
+    check_statement(statement, dialect)
