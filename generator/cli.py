@@ -61,8 +61,11 @@ def generate(schema_path: Path, out_dir: Path, layout: str, message: str | None)
     from .pipeline import compile_file
 
     compiled = compile_file(schema_path)
+    print_findings(compiled.findings, "text")
     result = run_generate(compiled, out_dir, schema_path.name, LAYOUTS[layout], message)
     write_tree(out_dir, result.files)
+    for warning in result.warnings:
+        click.echo(warning.text(), err=True)
     if result.version is None:
         click.echo(f"{out_dir}: no schema change; no new migration.")
     else:
@@ -115,9 +118,12 @@ def plan_command(schema_path: Path, out_dir: Path, dialect: str | None,
     chosen = {name: p for name, p in plans.items() if dialect in (None, name)}
     if output_format == "json":
         click.echo(json.dumps({name: {"operations": [op.describe() for op in p.operations],
-                                      "up": p.up, "down": p.down}
+                                      "up": p.up, "down": p.down,
+                                      "warnings": [w.as_dict() for w in p.warnings]}
                                for name, p in chosen.items()}, indent=2))
         return
+    for warning in dict.fromkeys(w for p in chosen.values() for w in p.warnings):
+        click.echo(warning.text(), err=True)
     for name, dialect_plan in chosen.items():
         click.echo(f"-- {name}: {len(dialect_plan.operations)} operation(s)")
         for statement in dialect_plan.up:

@@ -153,6 +153,9 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     document = YamlDocument(name, None)
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        document.findings.append(_too_deep(name))
+        return document
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
@@ -168,6 +171,9 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         return document
     try:
         document.data = _Builder(document).build(node, "")
+    except RecursionError:
+        document.findings.append(_too_deep(name))
+        document.data = None
     except _TooLarge:
         document.findings.append(
             Finding("yaml-too-large",
@@ -176,3 +182,8 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
                     location=Location(name, 1, 1)))
         document.data = None
     return document
+
+
+def _too_deep(name: str) -> Finding:
+    return Finding("yaml-too-deep", "The file nests too deeply to be a schema; flatten it.",
+                   location=Location(name, 1, 1))
