@@ -41,6 +41,9 @@ class Dialect:
     auto_increment_keyword: bool  # AUTO_INCREMENT (MySQL); else serial or identity
     parenthesized_defaults: bool  # DEFAULT (expr) for expressions other than now()
     boolean_digits: bool  # booleans are tinyint(1): defaults are 0 and 1
+    # MODIFY COLUMN restates the whole column to change any part of it (MySQL); else each
+    # part has its own ALTER COLUMN clause (PostgreSQL)
+    restate_column: bool = False
 
     def pk_name(self, table: str) -> str:
         return self.primary_key_name.format(table=table)
@@ -115,6 +118,8 @@ MYSQL = Dialect(
     # https://dev.mysql.com/doc/refman/8.0/en/data-type-defaults.html
     parenthesized_defaults=True,
     boolean_digits=True,
+    # https://dev.mysql.com/doc/refman/8.0/en/alter-table.html#alter-table-redefine-column
+    restate_column=True,
 )
 
 # MariaDB 10.11 shares the MySQL templates. Differences that matter here:

@@ -1,8 +1,13 @@
 """Schema changes as operation objects, each able to give its reverse.
 
 One list of operations feeds the SQL files, `plan` and the down migration: templates render
-operations (`templates/<dialect>/<kind>.sql.j2`), and the down migration is the reversed
-list of reverses. `PHASES` is the one place that fixes the order of a migration.
+operations (`templates/<dialect>/<kind>.sql.j2`), and the down migration is the list of
+reverses in reverse order. `PHASES` is the one place that fixes the order of a migration.
+
+Every operation names objects as they are called at its place in the migration: a drop
+(which runs before the renames) uses the current names, an add or alter (which runs after
+them) uses the desired names. The reverse of an operation therefore runs, in the down
+migration, against the very state the operation itself saw, and needs no re-ordering.
 """
 
 from __future__ import annotations
@@ -11,21 +16,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from .model import Check, Column, ForeignKey, Index, PrimaryKey, Table
-
-
-@dataclass(frozen=True)
-class Operation:
-    kind: ClassVar[str] = ""
-    phase: ClassVar[int] = 0
-    destructive: ClassVar[bool] = False
-    table: str
-
-    def reverse(self) -> "Operation":
-        raise NotImplementedError(f"{type(self).__name__} has no reverse")
-
-    def describe(self) -> str:
-        return f"{self.kind.replace('_', ' ')} on {self.table}"
-
 
 # Order of phases within one migration: constraints that depend on what changes go first,
 # then drops, renames, creates and alters, and constraints that depend on the result last.
@@ -39,6 +29,7 @@ PHASES = (
     "rename_table",
     "rename_column",
     "rename_index",
+    "rename_primary_key",
     "create_table",
     "add_column",
     "alter_column",
@@ -51,12 +42,27 @@ PHASES = (
 )
 
 
+@dataclass(frozen=True)
+class Operation:
+    kind: ClassVar[str] = ""
+    destructive: ClassVar[bool] = False  # loses data when applied
+    table: str
+
+    def reverse(self) -> "Operation":
+        raise NotImplementedError(f"{type(self).__name__} has no reverse")
+
+    def describe(self) -> str:
+        return f"{self.kind.replace('_', ' ')} on {self.table}"
+
+
 def phase_of(kind: str) -> int:
     return PHASES.index(kind)
 
 
 @dataclass(frozen=True)
 class CreateTable(Operation):
+    """A table with its columns, keys, indexes and checks; its foreign keys come later."""
+
     kind: ClassVar[str] = "create_table"
     definition: Table = None  # type: ignore[assignment]
 
@@ -94,6 +100,8 @@ class RenameTable(Operation):
 
 @dataclass(frozen=True)
 class AddColumn(Operation):
+    """A new column; `after` is the column it follows, None for the first place."""
+
     kind: ClassVar[str] = "add_column"
     column: Column = None  # type: ignore[assignment]
     after: str | None = None
@@ -107,6 +115,8 @@ class AddColumn(Operation):
 
 @dataclass(frozen=True)
 class DropColumn(Operation):
+    """A dropped column; `after` is where its reverse puts it back."""
+
     kind: ClassVar[str] = "drop_column"
     destructive: ClassVar[bool] = True
     column: Column = None  # type: ignore[assignment]
@@ -121,10 +131,12 @@ class DropColumn(Operation):
 
 @dataclass(frozen=True)
 class RenameColumn(Operation):
+    """A column renamed; `column` is its definition at that point, for CHANGE COLUMN."""
+
     kind: ClassVar[str] = "rename_column"
     old: str = ""
     new: str = ""
-    column: Column | None = None  # the full definition, for MySQL's CHANGE COLUMN
+    column: Column | None = None
 
     def reverse(self) -> Operation:
         return RenameColumn(self.table, self.new, self.old, self.column)
@@ -135,7 +147,10 @@ class RenameColumn(Operation):
 
 @dataclass(frozen=True)
 class AlterColumn(Operation):
-    """Any change to one column: type, nullability, default, comment, collation."""
+    """Any change to one column: type, nullability, default, comment, collation.
+
+    Both sides carry the column's name at this point of the migration (renames come first).
+    """
 
     kind: ClassVar[str] = "alter_column"
     current: Column = None  # type: ignore[assignment]
@@ -156,19 +171,41 @@ class AddPrimaryKey(Operation):
     def reverse(self) -> Operation:
         return DropPrimaryKey(self.table, self.key)
 
+    def describe(self) -> str:
+        return f"add primary key ({', '.join(self.key.columns)}) on {self.table}"
+
 
 @dataclass(frozen=True)
 class DropPrimaryKey(Operation):
     kind: ClassVar[str] = "drop_primary_key"
-    destructive: ClassVar[bool] = True
     key: PrimaryKey = None  # type: ignore[assignment]
 
     def reverse(self) -> Operation:
         return AddPrimaryKey(self.table, self.key)
 
+    def describe(self) -> str:
+        return f"drop primary key ({', '.join(self.key.columns)}) on {self.table}"
+
+
+@dataclass(frozen=True)
+class RenamePrimaryKey(Operation):
+    """The primary key's constraint renamed, as a table rename changes `{table}_pkey`."""
+
+    kind: ClassVar[str] = "rename_primary_key"
+    old: str = ""
+    new: str = ""
+
+    def reverse(self) -> Operation:
+        return RenamePrimaryKey(self.table, self.new, self.old)
+
+    def describe(self) -> str:
+        return f"rename primary key {self.old} to {self.new} on {self.table}"
+
 
 @dataclass(frozen=True)
 class CreateIndex(Operation):
+    """An index, a unique index or (where the dialect has them) a unique constraint."""
+
     kind: ClassVar[str] = "create_index"
     index: Index = None  # type: ignore[assignment]
 
@@ -193,6 +230,8 @@ class DropIndex(Operation):
 
 @dataclass(frozen=True)
 class RenameIndex(Operation):
+    """An index renamed; `index` is its definition, which says whether it is a constraint."""
+
     kind: ClassVar[str] = "rename_index"
     old: str = ""
     new: str = ""
@@ -207,11 +246,18 @@ class RenameIndex(Operation):
 
 @dataclass(frozen=True)
 class AddForeignKey(Operation):
+    """A foreign key; `implicit_index` is the index InnoDB creates with it, if any.
+
+    Adding the key creates that index by itself, so nothing renders it; the reverse drops
+    it together with the key, because InnoDB would keep it otherwise.
+    """
+
     kind: ClassVar[str] = "add_foreign_key"
     foreign_key: ForeignKey = None  # type: ignore[assignment]
+    implicit_index: Index | None = None
 
     def reverse(self) -> Operation:
-        return DropForeignKey(self.table, self.foreign_key)
+        return DropForeignKey(self.table, self.foreign_key, self.implicit_index)
 
     def describe(self) -> str:
         return f"add foreign key {self.foreign_key.name} on {self.table}"
@@ -219,11 +265,14 @@ class AddForeignKey(Operation):
 
 @dataclass(frozen=True)
 class DropForeignKey(Operation):
+    """A dropped foreign key; `implicit_index` is its InnoDB index, dropped with it."""
+
     kind: ClassVar[str] = "drop_foreign_key"
     foreign_key: ForeignKey = None  # type: ignore[assignment]
+    implicit_index: Index | None = None
 
     def reverse(self) -> Operation:
-        return AddForeignKey(self.table, self.foreign_key)
+        return AddForeignKey(self.table, self.foreign_key, self.implicit_index)
 
     def describe(self) -> str:
         return f"drop foreign key {self.foreign_key.name} on {self.table}"
@@ -237,6 +286,9 @@ class AddCheck(Operation):
     def reverse(self) -> Operation:
         return DropCheck(self.table, self.check)
 
+    def describe(self) -> str:
+        return f"add check {self.check.name} on {self.table}"
+
 
 @dataclass(frozen=True)
 class DropCheck(Operation):
@@ -245,6 +297,9 @@ class DropCheck(Operation):
 
     def reverse(self) -> Operation:
         return AddCheck(self.table, self.check)
+
+    def describe(self) -> str:
+        return f"drop check {self.check.name} on {self.table}"
 
 
 @dataclass(frozen=True)
@@ -256,15 +311,23 @@ class SetTableComment(Operation):
     def reverse(self) -> Operation:
         return SetTableComment(self.table, self.desired, self.current)
 
+    def describe(self) -> str:
+        return f"set comment on {self.table}"
+
 
 @dataclass(frozen=True)
 class SetTableOptions(Operation):
+    """MySQL table options (engine, charset, collation, row format) changed."""
+
     kind: ClassVar[str] = "set_table_options"
     current: tuple[tuple[str, str], ...] = ()
     desired: tuple[tuple[str, str], ...] = ()
 
     def reverse(self) -> Operation:
         return SetTableOptions(self.table, self.desired, self.current)
+
+    def describe(self) -> str:
+        return f"set table options on {self.table}"
 
 
 def ordered(operations: list[Operation]) -> list[Operation]:
@@ -273,5 +336,9 @@ def ordered(operations: list[Operation]) -> list[Operation]:
 
 
 def reversed_plan(operations: list[Operation]) -> list[Operation]:
-    """The down migration: every reverse, in an order valid for the reversed change."""
-    return ordered([operation.reverse() for operation in reversed(operations)])
+    """The down migration: the reverse of every operation, last one first.
+
+    Each reverse runs against the state its operation left, so the plain reversal is valid
+    wherever the up migration is; sorting it by phase again would break renames.
+    """
+    return [operation.reverse() for operation in reversed(operations)]
