@@ -289,7 +289,7 @@ def narrowed(current: SqlType, desired: SqlType, dialect: Dialect) -> str | None
     if kind == "decimal":
         (p, s), (new_p, new_s) = _decimal(current), _decimal(desired)
         if new_s < s:
-            return f"digits after the {new_s}th decimal place are rounded away"
+            return f"values are rounded to {new_s} decimal place(s)"
         if new_p - new_s < p - s:
             return f"numbers with more than {new_p - new_s} integer digits make it fail"
     if kind == "float" and _FLOAT_BYTES[desired.name] < _FLOAT_BYTES[current.name]:
