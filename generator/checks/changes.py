@@ -21,6 +21,7 @@ from ..model import Column, Schema, SqlType, Table
 from .lint import Hit
 
 if TYPE_CHECKING:
+    from ..generate import DialectPlan
     from ..pipeline import Compiled
     from .lint import LintSubject
 
@@ -335,8 +336,7 @@ def pg_index_not_concurrent(change: Change) -> Iterator[Hit]:
         yield _hit(change, "pg-index-not-concurrent", op.index.origin,
                    f"Building index {op.index.name} blocks every write to {op.table} until it "
                    f"is done; build it with CREATE{unique} INDEX CONCURRENTLY in a migration of "
-                   f"its own, outside a transaction{attach} (`schemagen generate "
-                   "--concurrent-indexes` writes it so).", op.table)
+                   f"its own, outside a transaction{attach}.", op.table)
 
 
 @change_rule("pg-not-null-no-default", "ADD COLUMN NOT NULL without a default on a live table.")
@@ -538,3 +538,72 @@ def lint_next_change(compiled: "Compiled", out: Path, subject: "LintSubject") ->
                         document.locate if document else lambda path: None)
         found += [hit_.finding for hit_ in run(change) if not silenced(subject, hit_)]
     return found
+
+
+# --- the safer alternative: indexes built concurrently ---------------------------------
+
+
+def concurrent_plans(current: Schema, desired: Schema) -> list["DialectPlan"]:
+    """The change as migrations to release in order, indexes on live tables built apart.
+
+    The first plan is the change without those indexes; each index that pg-index-not-
+    concurrent would report follows in a plan of its own holding the one statement
+    `CREATE INDEX CONCURRENTLY`, which PostgreSQL refuses inside a transaction block (and
+    golang-migrate runs a multi-statement file as one). Its down migration is
+    `DROP INDEX CONCURRENTLY IF EXISTS`, which also clears what a failed build leaves (an
+    INVALID index). Dialects without concurrent builds get the one plan `migration` gives.
+    """
+    from ..generate import DialectPlan, migration
+    from ..render import render
+    from ..sqlcheck import check_all
+
+    dialect = _dialect(desired.dialect)
+    online = ONLINE.get(dialect.name)
+    operations = tuple(_diff(current, desired))
+    change = Change(dialect, current, desired, operations)
+    apart = [op for op in operations if isinstance(op, ops.CreateIndex) and online
+             and online.concurrent_index and change.existing(op.table)
+             and not op.index.constraint and not op.index.implicit]
+    if not apart:
+        return [migration(current, desired)]
+    main = migration(current, _without(desired, apart))
+    plans = [main]
+    for op in apart:
+        up = [_concurrently(statement) for statement in render(op, dialect)]
+        down = [_concurrently(statement, "DROP INDEX", "DROP INDEX CONCURRENTLY IF EXISTS")
+                for statement in render(op.reverse(), dialect)]
+        check_all(up + down, dialect)
+        plans.append(DialectPlan(dialect.name, [op], up, down))
+    return plans
+
+
+def _dialect(name: str) -> Dialect:
+    from .. import dialects
+
+    return dialects.get(name)
+
+
+def _diff(current: Schema, desired: Schema) -> list[ops.Operation]:
+    from ..diff import diff
+
+    return diff(current, desired)
+
+
+def _without(desired: Schema, apart: list[ops.CreateIndex]) -> Schema:
+    """`desired` less the indexes built apart: the state the first migration leaves."""
+    from dataclasses import replace
+
+    names = {(op.table, op.index.name) for op in apart}
+    tables = tuple(replace(table, indexes=tuple(index for index in table.indexes
+                                                if (table.name, index.name) not in names))
+                   for table in desired.tables)
+    return replace(desired, tables=tables)
+
+
+def _concurrently(statement: str, plain: str = "INDEX",
+                  safe: str = "INDEX CONCURRENTLY") -> str:
+    """The statement with CONCURRENTLY after its INDEX keyword (the first occurrence)."""
+    head, found, tail = statement.partition(plain + " ")
+    if not found:
+        raise ValueError(f"Expected an index statement, not: {statement}")
+    return f"{head}{safe} {tail}"
