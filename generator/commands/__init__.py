@@ -9,6 +9,8 @@ import click
 # One line per module under generator/commands/ that defines a command.
 NAMES: list[str] = [
     "lint",
+    "verify",
+    "import_",
 ]
 
 
