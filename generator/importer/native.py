@@ -47,6 +47,7 @@ _MYSQL_NAMES = {
     DType.DECIMAL: "decimal", DType.UDECIMAL: "decimal", DType.FLOAT: "float",
     DType.DOUBLE: "double", DType.UDOUBLE: "double", DType.VARCHAR: "varchar",
     DType.CHAR: "char", DType.TEXT: "text", DType.MEDIUMTEXT: "mediumtext",
+    DType.NVARCHAR: "varchar", DType.NCHAR: "char",
     DType.LONGTEXT: "longtext", DType.JSON: "json", DType.BLOB: "blob", DType.DATE: "date",
     DType.TIME: "time", DType.TIMESTAMPTZ: "timestamp", DType.TIMESTAMP: "timestamp",
     DType.DATETIME: "datetime", DType.ENUM: "enum",

@@ -32,7 +32,13 @@ class PortableType:
 
 
 def portable(sql_type: SqlType, dialect: Dialect) -> PortableType | None:
-    """The portable type that gives back exactly `sql_type` on `dialect`, or None."""
+    """The portable type that gives back exactly `sql_type` on `dialect`, or None.
+
+    An enum with its values is always `enum`: on PostgreSQL it comes from an enum type, which
+    the reader has already reported as written the format's way.
+    """
+    if sql_type.name == "enum" and sql_type.values:
+        return PortableType("enum", False, sql_type.values)
     for name in PREFERENCE:
         for text in _spellings(name, sql_type.args):
             try:

@@ -31,19 +31,48 @@ class ServerNames:
     inline_references: bool  # a column's REFERENCES clause creates a foreign key
     duplicate: str  # a second unnamed key on the same columns: {name} and {n}
     first_duplicate: int  # the {n} of the first duplicate
+    limit: int | None  # PostgreSQL shortens a generated name to fit 63 bytes
+
+    def make(self, template: str, table: str, columns: tuple[str, ...] | list[str] = (),
+             n: int = 1) -> str:
+        """A generated name; PostgreSQL's is shortened the way the server shortens it."""
+        joined = "_".join(columns)
+        first = columns[0] if columns else ""
+        name = template.format(table=table, columns=joined, column=first, n=n)
+        if self.limit is None or len(name.encode()) <= self.limit:
+            return name
+        return _shorten(table, joined if "{columns}" in template else first,
+                        template.rsplit("_", 1)[-1], self.limit)
+
+
+def _shorten(table: str, columns: str, label: str, limit: int) -> str:
+    """PostgreSQL's makeObjectName: trim the longer of table and columns until it fits.
+
+    https://github.com/postgres/postgres/blob/master/src/backend/commands/indexcmds.c
+    """
+    room = limit - len(label) - 1 - (1 if columns else 0)
+    first, second = len(table), len(columns)
+    while first + second > room:
+        if first > second:
+            first -= 1
+        else:
+            second -= 1
+    parts = [table[:first]] + ([columns[:second]] if columns else []) + [label]
+    return "_".join(parts)
 
 
 NAMES = {
     # https://www.postgresql.org/docs/current/sql-createtable.html (naming is in ChooseConstraintName)
     "postgres": ServerNames("{table}_pkey", "{table}_{columns}_key", "{table}_{columns}_fkey",
                             "{table}_{columns}_check", "{table}_{column}_check",
-                            "{table}_{columns}_idx", True, "{name}{n}", 1),
+                            "{table}_{columns}_idx", True, "{name}{n}", 1, 63),
     # MySQL/MariaDB: a key is named after its first column, a foreign key {table}_ibfk_{n},
     # and InnoDB ignores a column's REFERENCES clause.
     "mysql": ServerNames("PRIMARY", "{column}", "{table}_ibfk_{n}", "CONSTRAINT_{n}",
-                         "{column}", "{column}", False, "{name}_{n}", 2),
+                         "{column}", "{column}", False, "{name}_{n}", 2, None),
 }
 
+_NATIONAL = {exp.DataType.Type.NVARCHAR, exp.DataType.Type.NCHAR}
 _ACTIONS = {"CASCADE": "cascade", "RESTRICT": "restrict", "SET NULL": "set null",
             "SET DEFAULT": "set default", "NO ACTION": "no action"}
 
@@ -89,10 +118,18 @@ def column(reading: Reading, table: TableDraft, definition: exp.ColumnDef) -> Co
                                      table.name)
         return None
     read_type = native.read(definition.kind, reading.dialect, reading.drafts.enum_types)
+    if _unbounded_varchar(reading, definition.kind):
+        read_type = native.NativeType(SqlType("text"), read_type.text)
+        reading.notebook.changed(line, f"column {table.name}.{name}", "character varying "
+                                 "without a length is written as text, which PostgreSQL "
+                                 "treats the same; the catalog names the type text.",
+                                 table.name)
     result = Column(name=name, type=read_type.sql_type or _unknown(read_type.text),
                     nullable=True, auto_increment=read_type.serial, origin=f"line {line}")
     if read_type.serial:
         table.sequences[name] = f"{table.name}_{name}_seq"
+    if definition.kind.this in _NATIONAL and reading.dialect == "mysql":
+        table.charsets[name] = "utf8mb3"  # NATIONAL VARCHAR is utf8mb3 on MySQL and MariaDB
     if read_type.enum_type:
         table.enum_columns[name] = read_type.enum_type
         reading.notebook.changed(line, f"column {table.name}.{name}",
@@ -104,6 +141,15 @@ def column(reading: Reading, table: TableDraft, definition: exp.ColumnDef) -> Co
             else constraint
         result = _column_constraint(reading, table, result, kind, line)
     return result
+
+
+def _unbounded_varchar(reading: Reading, kind: exp.DataType) -> bool:
+    """PostgreSQL's varchar without a length: text by another name.
+
+    https://www.postgresql.org/docs/current/datatype-character.html
+    """
+    return reading.dialect == "postgres" and kind.this == exp.DataType.Type.VARCHAR \
+        and not kind.expressions
 
 
 def _unknown(text: str) -> SqlType:
@@ -124,11 +170,11 @@ def _column_constraint(reading: Reading, table: TableDraft, result: Column,
     if isinstance(kind, exp.GeneratedAsIdentityColumnConstraint):
         return _identity(reading, table, result, kind, line)
     if isinstance(kind, exp.PrimaryKeyColumnConstraint):
-        table.primary_key = PrimaryKey(names.primary_key.format(table=table.name),
+        table.primary_key = PrimaryKey(names.make(names.primary_key, table.name),
                                        (result.name,), f"line {line}")
         return _with(result, nullable=False)
     if isinstance(kind, exp.UniqueColumnConstraint):
-        name = names.unique.format(table=table.name, columns=result.name, column=result.name)
+        name = names.make(names.unique, table.name, (result.name,))
         add_index(table, Index(name, (IndexColumn(result.name),), unique=True,
                                constraint=True, origin=f"line {line}"), line)
         return result
@@ -145,7 +191,7 @@ def _column_constraint(reading: Reading, table: TableDraft, result: Column,
             table.foreign_keys.append(fk)
         return result
     if isinstance(kind, exp.CheckColumnConstraint):
-        name = names.column_check.format(table=table.name, column=result.name)
+        name = names.make(names.column_check, table.name, (result.name,))
         table.checks.append(Check(name, _sql(reading, kind.this), origin=f"line {line}"))
         return result
     reading.notebook.unsupported(line, subject, f"`{kind.sql(reading.dialect)}` is not "
@@ -223,7 +269,7 @@ def _primary(reading: Reading, table: TableDraft, item: exp.PrimaryKey, name: st
              line: int) -> None:
     names = NAMES[reading.dialect]
     columns = tuple(_key_column(part) for part in item.expressions)
-    table.primary_key = PrimaryKey(name or names.primary_key.format(table=table.name),
+    table.primary_key = PrimaryKey(name or names.make(names.primary_key, table.name),
                                    columns, f"line {line}")
     for column_name in columns:
         table.update_column(column_name, nullable=False)
@@ -276,8 +322,7 @@ def _check(reading: Reading, table: TableDraft, item: exp.CheckColumnConstraint,
     if name is None:
         names = NAMES[reading.dialect]
         columns = tuple(dict.fromkeys(c.name for c in expression.find_all(exp.Column)))
-        name = names.check.format(table=table.name, columns="_".join(columns) or "check",
-                                  n=len(table.checks) + 1)
+        name = names.make(names.check, table.name, columns, len(table.checks) + 1)
     table.checks.append(Check(name, _sql(reading, expression), origin=f"line {line}"))
     table.remember("check", name, line)
 
@@ -313,8 +358,7 @@ def _foreign_key(reading: Reading, table: TableDraft, name: str | None,
             reading.notebook.unsupported(line, f"foreign key {name or ''} on {table.name}",
                                          f"`{option}` is not kept.", table.name)
     names = NAMES[reading.dialect]
-    name = name or names.foreign.format(table=table.name, columns="_".join(columns),
-                                        n=len(table.foreign_keys) + 1)
+    name = name or names.make(names.foreign, table.name, columns, len(table.foreign_keys) + 1)
     table.remember("foreign key", name, line)
     return ForeignKey(name, columns, ref_table, ref_columns, origin=f"line {line}", **actions)
 
@@ -359,10 +403,9 @@ def _key_column(part: exp.Expression) -> str:
 
 def _unnamed(reading: Reading, table: TableDraft, template: str,
              columns: tuple[IndexColumn, ...]) -> str:
-    names = [column.name for column in columns]
-    name = template.format(table=table.name, columns="_".join(names), column=names[0])
-    taken = {index.name for index in table.indexes}
     server = NAMES[reading.dialect]
+    name = server.make(template, table.name, [column.name for column in columns])
+    taken = {index.name for index in table.indexes}
     candidate, counter = name, server.first_duplicate
     while candidate in taken:
         candidate = server.duplicate.format(name=name, n=counter)
