@@ -337,6 +337,57 @@ def pg_index_not_concurrent(change: Change) -> Iterator[Hit]:
                    f"Building index {op.index.name} blocks every write to {op.table} until it "
                    f"is done; build it with CREATE{unique} INDEX CONCURRENTLY in a migration of "
                    f"its own, outside a transaction{attach}.", op.table)
+    yield from _pg_primary_keys(change)
+
+
+def _pg_primary_keys(change: Change) -> Iterator[Hit]:
+    """A primary key added to a live table builds its unique index while writes wait."""
+    for op in _of(change, ops.AddPrimaryKey):
+        if change.existing(op.table):
+            key = op.key.name
+            yield _hit(change, "pg-index-not-concurrent", op.key.origin,
+                       f"Adding primary key {key} builds its index while every write to "
+                       f"{op.table} waits; build it first with CREATE UNIQUE INDEX "
+                       f"CONCURRENTLY {key} in a migration of its own, then ALTER TABLE "
+                       f"{op.table} ADD CONSTRAINT {key} PRIMARY KEY USING INDEX {key}.",
+                       op.table)
+
+
+@change_rule("pg-check-not-valid", "A CHECK added to a live table in one step (PostgreSQL).")
+def pg_check_not_valid(change: Change) -> Iterator[Hit]:
+    online = change.online
+    if not online or not online.not_valid_constraints:
+        return
+    for op in _of(change, ops.AddCheck):
+        if change.existing(op.table):
+            yield _hit(change, "pg-check-not-valid", op.check.origin,
+                       f"Adding check {op.check.name} reads every row of {op.table} under an "
+                       "ACCESS EXCLUSIVE lock: reads and writes wait; add it NOT VALID, then "
+                       f"run ALTER TABLE {op.table} VALIDATE CONSTRAINT {op.check.name} in a "
+                       "later migration (it checks without blocking writes).", op.table)
+
+
+# Functions whose value differs per row: a column added with one as its default is written
+# into every existing row, a rewrite. https://www.postgresql.org/docs/current/ddl-alter.html
+_VOLATILE = re.compile(r"\b(gen_random_uuid|uuid_generate_v[14]|random|clock_timestamp|"
+                       r"timeofday|nextval|txid_current)\s*\(", re.I)
+
+
+@change_rule("pg-volatile-default", "A column added to a live table with a volatile default.")
+def pg_volatile_default(change: Change) -> Iterator[Hit]:
+    online = change.online
+    if not online or not online.not_valid_constraints:
+        return
+    for op in _of(change, ops.AddColumn):
+        default = op.column.default
+        if default is None or default.kind != "expression" or not change.existing(op.table) \
+                or not _VOLATILE.search(default.value):
+            continue
+        yield _hit(change, "pg-volatile-default", op.column.origin,
+                   f"Adding {op.table}.{op.column.name} with the default {default.value} "
+                   f"writes a value into every row of {op.table}, rewriting it under an ACCESS "
+                   "EXCLUSIVE lock; add the column without a default (or with a constant), "
+                   "fill it in batches, then set the default.", op.table)
 
 
 @change_rule("pg-not-null-no-default", "ADD COLUMN NOT NULL without a default on a live table.")

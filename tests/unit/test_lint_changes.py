@@ -257,3 +257,35 @@ def test_version_2_of_the_chatbot_narrows_three_columns() -> None:
             ("tables.failed_jobs.columns.queue.type",
              "failed_jobs.queue changes from text to varchar(255)"),
         ], name
+
+
+def test_check_on_a_live_table_wants_not_valid() -> None:
+    check = Check("t_a_check", "a <> ''", origin="tables.t.checks[0]")
+    assert found(change("postgres", [ops.AddCheck("t", check)], LIVE)) == [
+        ("pg-check-not-valid", "postgres", "tables.t.checks[0]",
+         "Adding check t_a_check reads every row of t under an ACCESS EXCLUSIVE lock: reads "
+         "and writes wait; add it NOT VALID, then run ALTER TABLE t VALIDATE CONSTRAINT "
+         "t_a_check in a later migration (it checks without blocking writes).")]
+    assert found(change("postgres", [ops.AddCheck("n", check)], LIVE)) == []
+    assert found(change("mysql", [ops.AddCheck("t", check)], LIVE)) == []
+
+
+def test_volatile_default_on_a_live_table() -> None:
+    token = col("token", SqlType("uuid"), default=Default("expression", "gen_random_uuid()"))
+    assert found(change("postgres", [ops.AddColumn("t", token)], LIVE)) == [
+        ("pg-volatile-default", "postgres", "tables.t.columns.token",
+         "Adding t.token with the default gen_random_uuid() writes a value into every row of "
+         "t, rewriting it under an ACCESS EXCLUSIVE lock; add the column without a default (or "
+         "with a constant), fill it in batches, then set the default.")]
+    stamp = col("seen", SqlType("timestamp", (0,)),
+                default=Default("expression", "CURRENT_TIMESTAMP"))
+    assert found(change("postgres", [ops.AddColumn("t", stamp)], LIVE)) == []
+
+
+def test_primary_key_on_a_live_postgres_table() -> None:
+    key = PrimaryKey("t_pkey", ("id",), origin="tables.t.primary_key")
+    assert found(change("postgres", [ops.AddPrimaryKey("t", key)], LIVE)) == [
+        ("pg-index-not-concurrent", "postgres", "tables.t.primary_key",
+         "Adding primary key t_pkey builds its index while every write to t waits; build it "
+         "first with CREATE UNIQUE INDEX CONCURRENTLY t_pkey in a migration of its own, then "
+         "ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY USING INDEX t_pkey.")]
