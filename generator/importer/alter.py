@@ -16,16 +16,16 @@ from . import defaults, native, tables
 from .drafts import Drafts, TableDraft
 from .tables import Reading, name_of
 
+_NAME = r'(?:"[^"]+"|[^\s."]+)'  # a name, quoted or not
 _OWNED_BY = re.compile(
-    r"^ALTER\s+SEQUENCE\s+(?:[\w\"]+\.)?\"?(?P<sequence>[^\s.\"]+)\"?\s+OWNED\s+BY\s+"
-    r"(?:(?:[\w\"]+\.)?\"?(?P<table>[^\s.\"]+)\"?\.\"?(?P<column>[^\s.\"]+)\"?|NONE)\s*$",
-    re.I)
+    rf"^ALTER\s+SEQUENCE\s+(?:{_NAME}\.)?(?P<sequence>{_NAME})\s+OWNED\s+BY\s+"
+    rf"(?:(?:{_NAME}\.)?(?P<table>{_NAME})\.(?P<column>{_NAME})|NONE)\s*$", re.I)
 _IDENTITY = re.compile(
-    r"^ALTER\s+TABLE\s+(?:ONLY\s+)?(?:[\w\"]+\.)?\"?(?P<table>[^\s.\"]+)\"?\s+ALTER\s+"
-    r"(?:COLUMN\s+)?\"?(?P<column>[^\s\"]+)\"?\s+ADD\s+GENERATED\s+(?P<kind>ALWAYS|BY\s+"
+    rf"^ALTER\s+TABLE\s+(?:ONLY\s+)?(?:{_NAME}\.)?(?P<table>{_NAME})\s+ALTER\s+"
+    rf"(?:COLUMN\s+)?(?P<column>{_NAME})\s+ADD\s+GENERATED\s+(?P<kind>ALWAYS|BY\s+"
     r"DEFAULT)\s+AS\s+IDENTITY\s*(?:\((?P<options>.*)\))?\s*$", re.I | re.S)
 _ADD_VALUE = re.compile(
-    r"^ALTER\s+TYPE\s+(?:[\w\"]+\.)?\"?(?P<type>[^\s.\"]+)\"?\s+ADD\s+VALUE\s+"
+    rf"^ALTER\s+TYPE\s+(?:{_NAME}\.)?(?P<type>{_NAME})\s+ADD\s+VALUE\s+"
     r"(?:IF\s+NOT\s+EXISTS\s+)?'(?P<value>(?:[^']|'')*)'\s*"
     r"(?:(?P<where>BEFORE|AFTER)\s+'(?P<other>(?:[^']|'')*)')?\s*$", re.I | re.S)
 
@@ -201,23 +201,30 @@ def command(reading: Reading, text: str) -> bool:
     return False
 
 
+def folded(name: str | None) -> str:
+    """A PostgreSQL name as the server keeps it: quoted as written, else lower case."""
+    if not name:
+        return ""
+    return name[1:-1].replace('""', '"') if name.startswith('"') else name.lower()
+
+
 def _owned_by(reading: Reading, match: re.Match) -> None:
-    sequence = reading.drafts.sequences.get(match["sequence"])
+    sequence = reading.drafts.sequences.get(folded(match["sequence"]))
     if sequence is None:
         reading.notebook.unsupported(reading.line, f"sequence {match['sequence']}",
                                      "the sequence is not created in this file.")
         return
     if match["table"]:
-        sequence.owner = (match["table"], match["column"])
+        sequence.owner = (folded(match["table"]), folded(match["column"]))
 
 
 def _identity(reading: Reading, match: re.Match) -> None:
-    draft = reading.drafts.tables.get(match["table"])
-    column = match["column"]
-    subject = f"column {match['table']}.{column}"
+    table, column = folded(match["table"]), folded(match["column"])
+    draft = reading.drafts.tables.get(table)
+    subject = f"column {table}.{column}"
     if draft is None or column not in draft.columns:
         reading.notebook.unsupported(reading.line, subject, "the column is not created in "
-                                     "this file; the identity was left out.", match["table"])
+                                     "this file; the identity was left out.", table)
         return
     kind = " ".join(match["kind"].upper().split())
     reading.notebook.changed(reading.line, subject, f"GENERATED {kind} AS IDENTITY is written "
@@ -240,7 +247,7 @@ def _odd_identity_options(options: str) -> str:
 
 
 def _add_value(reading: Reading, match: re.Match) -> None:
-    name = match["type"]
+    name = folded(match["type"])
     values = list(reading.drafts.enum_types.get(name, ()))
     if name not in reading.drafts.enum_types:
         reading.notebook.unsupported(reading.line, f"type {name}", "the type is not created "

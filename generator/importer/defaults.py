@@ -57,7 +57,8 @@ def _sequence(node: exp.Expression) -> str | None:
     while isinstance(argument, exp.Cast):
         argument = argument.this
     if isinstance(argument, exp.Literal) and argument.is_string:
-        return argument.this.rsplit(".", 1)[-1].strip('"')
+        name = argument.this.rsplit(".", 1)[-1]
+        return name.strip('"') if name.startswith('"') else name.lower()
     return None
 
 

@@ -12,6 +12,7 @@ import re
 
 import sqlglot
 from sqlglot import exp
+from sqlglot.optimizer.normalize_identifiers import normalize_identifiers
 
 from .drafts import Drafts, SequenceDraft, TableDraft
 from .notes import Notebook
@@ -90,6 +91,8 @@ def _statement(drafts: Drafts, notebook: Notebook, statement: Statement) -> None
             notebook.add(statement.line, "unparsed", " ".join(statement.words[:3]).lower(),
                          f"sqlglot could not read this statement ({first}); it was left out.")
             return
+    # PostgreSQL folds unquoted names to lower case; MySQL keeps them as written.
+    parsed = normalize_identifiers(parsed, dialect=drafts.dialect)
     reading = Reading(drafts, notebook, statement.line, text)
     handler = _HANDLERS.get(type(parsed), _other)
     handler(reading, parsed)

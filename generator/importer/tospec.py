@@ -97,6 +97,7 @@ def _portable_table(table: Table, dialect: Dialect, notebook: Notebook) -> _Tabl
         types_[column.name] = found
         kept.append(column)
     table = _without_columns(table, {c.name for c in kept}, notebook)
+    _primary_key_name(table, dialect, notebook)
     table = _auto_increment_on_key(replace(table, columns=tuple(kept)), notebook)
     return _Table(table, types_)
 
@@ -127,6 +128,14 @@ def _without_columns(table: Table, kept: set[str], notebook: Notebook) -> Table:
         checks=tuple(c for c in table.checks
                      if not gone("check", c.name, c.origin, _check_columns(c.expression))),
     )
+
+
+def _primary_key_name(table: Table, dialect: Dialect, notebook: Notebook) -> None:
+    key = table.primary_key
+    if key is not None and key.name != dialect.pk_name(table.name):
+        notebook.changed(_line(key.origin), f"primary key {key.name} on {table.name}",
+                         f"it will be named {dialect.pk_name(table.name)}: schema.yaml does "
+                         "not name primary keys.", table.name)
 
 
 def _auto_increment_on_key(table: Table, notebook: Notebook) -> Table:
