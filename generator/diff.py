@@ -126,8 +126,8 @@ def hinted_renames(current: set[str], hints: dict[str, str | None], what: str,
         if new in current:
             if hints.get(old) == new:
                 raise DiffUnsupported(
-                    f"{label(new)} and {label(old)} swap names, which one migration cannot "
-                    "do; rename one of them to a temporary name first.")
+                    f"{label(new)} and '{old}' swap names, which one migration cannot do; "
+                    "rename one of them to a temporary name in a migration of its own first.")
             continue
         if old in hints:
             raise DiffUnsupported(
@@ -135,8 +135,8 @@ def hinted_renames(current: set[str], hints: dict[str, str | None], what: str,
                 "schema; remove the hint or the old one.")
         if old in renames:
             raise DiffUnsupported(
-                f"{label(new)} and {label(renames[old])} are both `renamed_from: {old}`; "
-                "keep the hint on one of them.")
+                f"{label(new)} and '{renames[old]}' are both `renamed_from: {old}`; keep the "
+                "hint on one of them.")
         renames[old] = new
     return renames
 

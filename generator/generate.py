@@ -83,15 +83,18 @@ def _strip_hints(node: object) -> None:
 def plan(compiled: Compiled, out: Path) -> dict[str, DialectPlan]:
     """Per dialect, the operations from the state in `out/` to the compiled schema."""
     current = current_state(out, compiled)
-    plans = {}
-    for name, desired in compiled.schemas.items():
-        dialect = dialects.get(name)
-        operations = diff(current[name], desired)
-        up = render_all(operations, dialect)
-        down = render_all(ops.reversed_plan(operations), dialect)
-        check_all(up + down, dialect)
-        plans[name] = DialectPlan(name, operations, up, down, warnings(operations))
-    return plans
+    return {name: migration(current[name], desired)
+            for name, desired in compiled.schemas.items()}
+
+
+def migration(current: Schema, desired: Schema) -> DialectPlan:
+    """The change between two models of one dialect: operations, checked SQL both ways."""
+    dialect = dialects.get(desired.dialect)
+    operations = diff(current, desired)
+    up = render_all(operations, dialect)
+    down = render_all(ops.reversed_plan(operations), dialect)
+    check_all(up + down, dialect)
+    return DialectPlan(desired.dialect, operations, up, down, warnings(operations))
 
 
 def generate(compiled: Compiled, out: Path, source: str, layout: Layout = LAYOUTS["flyway"],
@@ -160,6 +163,9 @@ def _slug(message: str | None, plans: dict[str, DialectPlan]) -> str:
         return f"create_{created[0]}" if len(created) == 1 else "create_schema"
     if len(operations) == 1:
         return _words(operations[0].describe())[:60]
+    if len(renamed) == 1 and len(tables) == 1:
+        old, new = next(iter(renamed.items()))
+        return _words(f"rename {old} to {new}")[:60]
     return f"change_{tables[0]}"[:60] if len(tables) == 1 else f"change_{len(tables)}_tables"
 
 

@@ -1,0 +1,118 @@
+"""Released migrations are never rewritten: generate, check and plan refuse a tampered folder.
+
+Also the two layouts and the slug of a migration.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+V1 = "format: 1\ntables:\n  users:\n    columns:\n      id: {type: integer, primary: true}\n"
+V2 = V1 + "      email: {type: string(100), nullable: true}\n"
+V3 = V2 + "      name: {type: string(100), nullable: true}\n"
+FOLDER = Path("out/postgres/migrations")
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def released(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project with two released migrations."""
+    monkeypatch.chdir(tmp_path)
+    for version in (V1, V2):
+        Path("schema.yaml").write_text(version)
+        assert run("generate")[0] == 0
+    Path("schema.yaml").write_text(V3)
+    return tmp_path
+
+
+def test_history_of_two_changes(released: Path) -> None:
+    assert sorted(p.name for p in FOLDER.iterdir()) == [
+        "U0001__create_users.sql", "U0002__add_column_users_email.sql",
+        "V0001__create_users.sql", "V0002__add_column_users_email.sql", "schemagen.sum"]
+    assert (FOLDER / "V0002__add_column_users_email.sql").read_text().endswith(
+        '\nALTER TABLE "users" ADD COLUMN "email" varchar(100) NULL;\n')
+
+
+@pytest.mark.parametrize("command", ["generate", "check", "plan"])
+def test_edited_release_is_refused(released: Path, command: str) -> None:
+    path = FOLDER / "V0001__create_users.sql"
+    path.write_text(path.read_text() + "-- tweak\n")
+    assert run(command) == (3, f"refused: Released migration {path} was edited; restore it "
+                               f"with `git checkout -- {path}` and put the change in "
+                               "schema.yaml so the next migration carries it.\n")
+
+
+@pytest.mark.parametrize("command", ["generate", "check", "plan"])
+def test_removed_release_is_refused(released: Path, command: str) -> None:
+    path = FOLDER / "U0002__add_column_users_email.sql"
+    path.unlink()
+    assert run(command) == (3, f"refused: Released migration {path} was removed; restore it "
+                               "from version control (released migrations are never "
+                               "removed).\n")
+
+
+def test_renumbered_release_is_refused(released: Path) -> None:
+    old = FOLDER / "V0002__add_column_users_email.sql"
+    old.rename(FOLDER / "V0003__add_column_users_email.sql")
+    code, output = run("generate")
+    assert (code, output) == (3, f"refused: Released migration {old} was removed; restore "
+                                 "it from version control (released migrations are never "
+                                 "removed).\n")
+
+
+def test_reordered_integrity_file_is_refused(released: Path) -> None:
+    sums = FOLDER / "schemagen.sum"
+    lines = sums.read_text().splitlines()
+    sums.write_text("\n".join([lines[0]] + lines[1:][::-1]) + "\n")
+    assert run("check") == (3, f"refused: {sums} does not match the order of the migrations; "
+                               "restore it from version control.\n")
+
+
+def test_stray_migration_is_refused(released: Path) -> None:
+    stray = FOLDER / "V0003__by_hand.sql"
+    stray.write_text("ALTER TABLE users ADD COLUMN x int;\n")
+    assert run("generate") == (3, f"refused: {stray} is not in schemagen.sum; migrations are "
+                                  "written only by `schemagen generate`. Remove the file and "
+                                  "describe the change in schema.yaml.\n")
+
+
+def test_nothing_is_written_when_refused(released: Path) -> None:
+    (FOLDER / "V0001__create_users.sql").write_text("-- edited\n")
+    before = sorted(str(p) for p in Path("out").rglob("*"))
+    assert run("generate")[0] == 3
+    assert sorted(str(p) for p in Path("out").rglob("*")) == before
+
+
+def test_message_names_the_migration(released: Path) -> None:
+    assert run("generate", "-m", "Add the user's name!") == (
+        0, "out: wrote migration 0003 (add_the_user_s_name) for postgres, mysql, mariadb.\n")
+    assert (FOLDER / "V0003__add_the_user_s_name.sql").exists()
+    assert (FOLDER / "U0003__add_the_user_s_name.sql").exists()
+
+
+def test_golang_migrate_layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for version in (V1, V2):
+        Path("schema.yaml").write_text(version)
+        assert run("generate", "--layout", "golang-migrate")[0] == 0
+    assert sorted(p.name for p in FOLDER.iterdir()) == [
+        "0001_create_users.down.sql", "0001_create_users.up.sql",
+        "0002_add_column_users_email.down.sql", "0002_add_column_users_email.up.sql",
+        "schemagen.sum"]
+    assert run("check", "--layout", "golang-migrate")[0] == 0
+
+
+def test_mixing_layouts_is_refused(released: Path) -> None:
+    assert run("generate", "--layout", "golang-migrate") == (
+        3, "refused: out/postgres/migrations/U0001__create_users.sql is not named for the "
+           "golang-migrate layout; run with `--layout flyway`, so that every migration in "
+           "the folder follows one naming.\n")
