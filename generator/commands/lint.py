@@ -36,8 +36,8 @@ def collect(schema_path: Path, out_dir: Path, released: bool) -> list[Finding]:
     linted = lint_rules(subject)
     if compiled is not None:
         linted += lint_next_change(compiled, out_dir, subject)
-    if released:
-        linted += lint_released(out_dir, subject)
+    if released:  # each at its own line of its own file: never merged across dialects
+        found += lint_released(out_dir, subject)
     linted += unused_ignores(subject)
     found += loaded.locate(merged(linted, subject))
     return sorted(found, key=Finding.sort_key)
