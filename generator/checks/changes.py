@@ -10,9 +10,10 @@ writes is data (`ONLINE`), never a test of the dialect's name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .. import operations as ops
 from ..dialects import Dialect
@@ -370,7 +371,7 @@ def pg_check_not_valid(change: Change) -> Iterator[Hit]:
 # Functions whose value differs per row: a column added with one as its default is written
 # into every existing row, a rewrite. https://www.postgresql.org/docs/current/ddl-alter.html
 _VOLATILE = re.compile(r"\b(gen_random_uuid|uuid_generate_v[14]|random|clock_timestamp|"
-                       r"timeofday|nextval|txid_current)\s*\(", re.I)
+                       r"timeofday|nextval|txid_current)\s*\(", re.IGNORECASE)
 
 
 @change_rule("pg-volatile-default", "A column added to a live table with a volatile default.")
@@ -570,7 +571,7 @@ def _rename_hit(change: Change, table: str, origin: str, kind: str, old: str, ne
 # --- the change `generate` would write next --------------------------------------------
 
 
-def lint_next_change(compiled: "Compiled", out: Path, subject: "LintSubject") -> list[Finding]:
+def lint_next_change(compiled: Compiled, out: Path, subject: LintSubject) -> list[Finding]:
     """Change findings on the migration from out/state.yaml to the compiled schema."""
     from .. import dialects
     from ..diff import diff
@@ -594,7 +595,7 @@ def lint_next_change(compiled: "Compiled", out: Path, subject: "LintSubject") ->
 # --- the safer alternative: indexes built concurrently ---------------------------------
 
 
-def concurrent_plans(current: Schema, desired: Schema) -> list["DialectPlan"]:
+def concurrent_plans(current: Schema, desired: Schema) -> list[DialectPlan]:
     """The change as migrations to release in order, indexes on live tables built apart.
 
     The first plan is the change without those indexes; each index that pg-index-not-

@@ -10,8 +10,8 @@ reason) on the object it concerns, its table, or `settings`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from .. import types
 from ..dialects import Dialect

@@ -10,9 +10,9 @@ migration created it, and findings point at the statement's line in the SQL file
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
 
 import sqlglot
 from sqlglot import exp

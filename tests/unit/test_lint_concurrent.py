@@ -85,9 +85,8 @@ def test_concurrent_migrations_apply_outside_a_transaction_and_reverse(versions,
         for statement in plans[0].up:
             database.execute(statement)
 
-    with pytest.raises(psycopg.errors.ActiveSqlTransaction):
-        with database.transaction():
-            database.execute(plans[1].up[0])
+    with pytest.raises(psycopg.errors.ActiveSqlTransaction), database.transaction():
+        database.execute(plans[1].up[0])
     for plan in plans[1:]:
         for statement in plan.up:
             database.execute(statement)  # autocommit: what a runner does with such a file
