@@ -79,10 +79,10 @@ def connect(url: str, dialect: str) -> Iterator[Any]:
 def _open_postgres(url: str) -> Any:
     import psycopg
 
-    if not database_name(url):
-        url = with_database(url, "postgres")  # libpq would use the user's name
+    # Without a database libpq would take the user's name; the server's own is `postgres`.
+    target = url if database_name(url) else with_database(url, "postgres")
     try:
-        return psycopg.connect(_libpq_url(url), autocommit=True,
+        return psycopg.connect(_libpq_url(target), autocommit=True,
                                connect_timeout=TIMEOUT_SECONDS)
     except psycopg.Error as error:
         raise _unreachable(url, error) from None
