@@ -96,10 +96,11 @@ def _column(expected: Column, actual: Column, expected_table: Table, actual_tabl
         yield f"default {_show(expected.default)} != {_show(actual.default)}"
     if _comment(expected.comment) != _comment(actual.comment):
         yield f"comment {_show(expected.comment)} != {_show(actual.comment)}"
-    left = _collation(expected, expected_table)
-    right = _collation(actual, actual_table)
-    if left != right:
-        yield f"collation {_show(left)} != {_show(right)}"
+    if expected.collation or actual.collation:
+        left = _collation(expected, expected_table)
+        right = _collation(actual, actual_table)
+        if left != right:
+            yield f"collation {_show(left)} != {_show(right)}"
 
 
 def _null(column: Column) -> str:
@@ -107,9 +108,8 @@ def _null(column: Column) -> str:
 
 
 def _collation(column: Column, table: Table) -> str | None:
-    # A column collation equal to the table's is what the column would get anyway.
-    return None if column.collation == dict(table.options).get("collation") \
-        else column.collation
+    # What the column ends up with: its own collation, else the table's (MySQL family).
+    return column.collation or dict(table.options).get("collation")
 
 
 def same_default(expected: Default | None, actual: Default | None, sql_type: SqlType,
