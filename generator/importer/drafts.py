@@ -21,6 +21,7 @@ class TableDraft:
     sequences: dict[str, str] = field(default_factory=dict)  # column -> nextval sequence
     enum_columns: dict[str, str] = field(default_factory=dict)  # column -> PostgreSQL enum
     charsets: dict[str, str] = field(default_factory=dict)  # column -> CHARACTER SET
+    unnamed_foreign_keys: set[str] = field(default_factory=set)  # names the server chose
     primary_key: PrimaryKey | None = None
     indexes: list[Index] = field(default_factory=list)
     foreign_keys: list[ForeignKey] = field(default_factory=list)

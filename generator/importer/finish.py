@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .drafts import Drafts, TableDraft
+from ..model import Index, IndexColumn
 from .notes import Notebook
+from .tables import NAMES
 
 
 def finish(drafts: Drafts, notebook: Notebook) -> None:
@@ -21,6 +23,8 @@ def finish(drafts: Drafts, notebook: Notebook) -> None:
             _check_sequence(drafts, notebook, draft, column, sequence)
         _fill_referenced_columns(drafts, draft)
         _check_charsets(notebook, draft)
+        if NAMES[drafts.dialect].fk_index_by_column:
+            _name_fk_indexes(draft)
     for name, sequence in drafts.sequences.items():
         if name not in used:
             notebook.unsupported(sequence.line, f"sequence {name}", "no column takes its "
@@ -71,3 +75,27 @@ def _check_charsets(notebook: Notebook, draft: TableDraft) -> None:
                          f"CHARACTER SET {charset} without a COLLATE is not kept (the format "
                          "holds a column's collation); the column takes the table's "
                          "character set.", draft.name)
+
+
+def _name_fk_indexes(draft: TableDraft) -> None:
+    """The index InnoDB adds for an unnamed foreign key, named after its first column.
+
+    A named foreign key's index takes the constraint's name, which the resolver gives it;
+    an unnamed one's takes the column's, so it is written out as an index of that name.
+    """
+    for fk in draft.foreign_keys:
+        if fk.name not in draft.unnamed_foreign_keys or _covered(draft, fk.columns):
+            continue
+        taken = {index.name for index in draft.indexes}
+        name, counter = fk.columns[0], 2
+        while name in taken:
+            name, counter = f"{fk.columns[0]}_{counter}", counter + 1
+        draft.indexes.append(Index(name, tuple(IndexColumn(c) for c in fk.columns),
+                                   origin=fk.origin))
+
+
+def _covered(draft: TableDraft, columns: tuple[str, ...]) -> bool:
+    leading = [index.column_names for index in draft.indexes]
+    if draft.primary_key:
+        leading.append(draft.primary_key.columns)
+    return any(found[: len(columns)] == columns for found in leading)

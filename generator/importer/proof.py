@@ -12,6 +12,7 @@ the original) names the table and the object it is about.
 
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -135,10 +136,15 @@ def _server_error(error: Exception) -> bool:
 
 def _table_of(statement: Statement, server: str) -> str | None:
     """The table a refused statement creates or alters, when it is about one."""
+    quiet = logging.getLogger("sqlglot")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
         parsed = sqlglot.parse_one(statement.text, read=dialects.get(server).sqlglot)
     except sqlglot.errors.SqlglotError:
         return None
+    finally:
+        quiet.setLevel(level)
     table = parsed.find(exp.Table)
     return table.name if table is not None else None
 

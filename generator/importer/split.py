@@ -51,11 +51,12 @@ def split(text: str, dialect: str) -> list[Statement]:
     """The statements of `text` in file order, COPY data blocks included as their own kind."""
     blanked, copies = _blank_copy_data(text)
     opened = _open_executable_comments(blanked, dialect)
-    statements = _cut(opened, _tokenize(opened, dialect), dialect)
+    statements = _cut(opened, tokenize(opened, dialect), dialect)
     return sorted(statements + copies, key=lambda statement: statement.line)
 
 
-def _tokenize(text: str, dialect: str) -> list[Token]:
+def tokenize(text: str, dialect: str) -> list[Token]:
+    """sqlglot's tokens of `text` for `dialect`; SplitError when it cannot read it."""
     try:
         return SqlglotDialect.get_or_raise(dialect).tokenize(text)
     except TokenError as error:
@@ -101,7 +102,7 @@ def _open_executable_comments(text: str, dialect: str) -> str:
     """
     if dialect != "mysql":
         return text
-    tokens = _tokenize(text, dialect)
+    tokens = tokenize(text, dialect)
     chars = list(text)
     previous_end = 0
     for token in tokens + [None]:

@@ -12,11 +12,12 @@ import re
 
 import sqlglot
 from sqlglot import exp
+from sqlglot.tokens import TokenType
 from sqlglot.optimizer.normalize_identifiers import normalize_identifiers
 
 from .drafts import Drafts, SequenceDraft, TableDraft
 from .notes import Notebook
-from .split import Statement
+from .split import Statement, tokenize
 from . import alter, tables
 from .tables import Reading, name_of
 
@@ -60,7 +61,7 @@ def read(statements: list[Statement], dialect: str, notebook: Notebook) -> Draft
     quiet.setLevel(logging.ERROR)  # sqlglot warns on every statement it reads as a Command
     try:
         for statement in statements:
-            notebook.statements += 1
+            notebook.statements += statement.kind != "copy-data"
             _statement(drafts, notebook, statement)
     finally:
         quiet.setLevel(level)
@@ -339,6 +340,8 @@ def _drop(reading: Reading, parsed: exp.Drop) -> None:
 def _command(reading: Reading, parsed: exp.Command) -> None:
     if alter.command(reading, reading.source):
         return
+    if str(parsed.this).upper() == "CREATE" and salvage_table(reading):
+        return
     reading.notebook.unsupported(reading.line, _gist(reading.source), "sqlglot reads this statement "
                                  "only as text and schema.yaml has no place for it; it was "
                                  "left out.")
@@ -347,6 +350,54 @@ def _command(reading: Reading, parsed: exp.Command) -> None:
 def _other(reading: Reading, parsed: exp.Expression) -> None:
     reading.notebook.unsupported(reading.line, _gist(reading.source), "this statement is not "
                                  "schema.yaml's business; it was left out.")
+
+
+def salvage_table(reading: Reading) -> bool:
+    """A CREATE TABLE whose table options sqlglot cannot read: read it without them.
+
+    The options after the column list are cut at a top-level PARTITION (reported as
+    partitioning) and, if sqlglot still cannot read them, dropped whole with a note.
+    """
+    text = reading.source
+    tokens = tokenize(text, reading.dialect)
+    close = _closing_paren(tokens)
+    if close is None:
+        return False
+    head, options = text[:close + 1], text[close + 1:]
+    cut = next((t.start - close - 1 for t in tokens if t.start > close
+                and t.text.upper().split()[0] == "PARTITION"), None)
+    attempts = [(options[:cut], options[cut:])] if cut is not None else []
+    attempts.append(("", options))
+    for kept, dropped in attempts:
+        try:
+            parsed = sqlglot.parse_one(head + kept, read=reading.dialect)
+        except sqlglot.errors.SqlglotError:
+            continue
+        if not isinstance(parsed, exp.Create):
+            continue
+        parsed = normalize_identifiers(parsed, dialect=reading.dialect)
+        name = parsed.this.this.name if isinstance(parsed.this, exp.Schema) else ""
+        what = "partitioning" if dropped.lstrip().upper().startswith("PARTITION") \
+            else "table options"
+        reading.notebook.unsupported(reading.line, f"table {name}",
+                                     f"{what} `{_gist(dropped)}` is not in schema.yaml; it "
+                                     "was left out.", name)
+        _create(reading, parsed)
+        return True
+    return False
+
+
+def _closing_paren(tokens: list) -> int | None:
+    """The offset of the parenthesis that closes a CREATE TABLE's column list."""
+    depth = 0
+    for token in tokens:
+        if token.token_type == TokenType.L_PAREN:
+            depth += 1
+        elif token.token_type == TokenType.R_PAREN:
+            depth -= 1
+            if depth == 0:
+                return token.start
+    return None
 
 
 def _gist(source: str) -> str:

@@ -29,6 +29,7 @@ class ServerNames:
     column_check: str
     index: str
     inline_references: bool  # a column's REFERENCES clause creates a foreign key
+    fk_index_by_column: bool  # InnoDB names the index of an unnamed foreign key by column
     duplicate: str  # a second unnamed key on the same columns: {name} and {n}
     first_duplicate: int  # the {n} of the first duplicate
     limit: int | None  # PostgreSQL shortens a generated name to fit 63 bytes
@@ -65,11 +66,11 @@ NAMES = {
     # https://www.postgresql.org/docs/current/sql-createtable.html (naming is in ChooseConstraintName)
     "postgres": ServerNames("{table}_pkey", "{table}_{columns}_key", "{table}_{columns}_fkey",
                             "{table}_{columns}_check", "{table}_{column}_check",
-                            "{table}_{columns}_idx", True, "{name}{n}", 1, 63),
+                            "{table}_{columns}_idx", True, False, "{name}{n}", 1, 63),
     # MySQL/MariaDB: a key is named after its first column, a foreign key {table}_ibfk_{n},
     # and InnoDB ignores a column's REFERENCES clause.
     "mysql": ServerNames("PRIMARY", "{column}", "{table}_ibfk_{n}", "CONSTRAINT_{n}",
-                         "{column}", "{column}", False, "{name}_{n}", 2, None),
+                         "{column}", "{column}", False, True, "{name}_{n}", 2, None),
 }
 
 _NATIONAL = {exp.DataType.Type.NVARCHAR, exp.DataType.Type.NCHAR}
@@ -118,6 +119,11 @@ def column(reading: Reading, table: TableDraft, definition: exp.ColumnDef) -> Co
                                      table.name)
         return None
     read_type = native.read(definition.kind, reading.dialect, reading.drafts.enum_types)
+    if _default_precision(reading, definition.kind):
+        reading.notebook.changed(line, f"column {table.name}.{name}", f"{read_type.text} "
+                                 "has no precision, which stores microseconds; it is written "
+                                 "with precision 6, the same values, and the catalog shows "
+                                 "the precision.", table.name)
     if _unbounded_varchar(reading, definition.kind):
         read_type = native.NativeType(SqlType("text"), read_type.text)
         reading.notebook.changed(line, f"column {table.name}.{name}", "character varying "
@@ -139,8 +145,35 @@ def column(reading: Reading, table: TableDraft, definition: exp.ColumnDef) -> Co
     for constraint in definition.constraints:
         kind = constraint.args.get("kind") if isinstance(constraint, exp.ColumnConstraint) \
             else constraint
+        if _mariadb_json(result, kind):
+            result = replace(result, type=SqlType("json"), collation=None)
+            continue
         result = _column_constraint(reading, table, result, kind, line)
     return result
+
+
+def _mariadb_json(column: Column, kind: exp.Expression) -> bool:
+    """MariaDB's JSON is LONGTEXT with a binary collation and CHECK (json_valid(column)).
+
+    https://mariadb.com/kb/en/json-data-type/ ; a dump shows the alias spelt out.
+    """
+    if column.type != SqlType("longtext") or not isinstance(kind, exp.CheckColumnConstraint):
+        return False
+    check = kind.this
+    return isinstance(check, (exp.Anonymous, exp.Func)) and \
+        check.sql("mysql").upper() == f"JSON_VALID(`{column.name.upper()}`)".upper() \
+        and column.collation in (None, "utf8mb4_bin")
+
+
+_PRECISE = {exp.DataType.Type.TIME, exp.DataType.Type.TIMESTAMP, exp.DataType.Type.TIMESTAMPTZ}
+
+
+def _default_precision(reading: Reading, kind: exp.DataType) -> bool:
+    """PostgreSQL's time and timestamp without a precision (typmod -1).
+
+    https://www.postgresql.org/docs/current/datatype-datetime.html
+    """
+    return reading.dialect == "postgres" and kind.this in _PRECISE and not kind.expressions
 
 
 def _unbounded_varchar(reading: Reading, kind: exp.DataType) -> bool:
@@ -358,7 +391,9 @@ def _foreign_key(reading: Reading, table: TableDraft, name: str | None,
             reading.notebook.unsupported(line, f"foreign key {name or ''} on {table.name}",
                                          f"`{option}` is not kept.", table.name)
     names = NAMES[reading.dialect]
-    name = name or names.make(names.foreign, table.name, columns, len(table.foreign_keys) + 1)
+    if name is None:
+        name = names.make(names.foreign, table.name, columns, len(table.foreign_keys) + 1)
+        table.unnamed_foreign_keys.add(name)
     table.remember("foreign key", name, line)
     return ForeignKey(name, columns, ref_table, ref_columns, origin=f"line {line}", **actions)
 

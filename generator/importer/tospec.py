@@ -199,7 +199,8 @@ def _table_entry(item: _Table, dialect: Dialect, include: list[Group],
     if include:
         entry["include"] = [group.name for group in include]
     entry["columns"] = {
-        column.name: _column_entry(column, item.types[column.name], shorthand.keys(column.name))
+        column.name: _column_entry(column, item.types[column.name], shorthand.keys(column.name),
+                                   dict(table.options).get("collation"))
         for column in table.columns if column.name not in grouped
     }
     if table.primary_key and shorthand.primary is None:
@@ -305,7 +306,9 @@ def _actions(fk: ForeignKey) -> dict:
     return found
 
 
-def _column_entry(column: Column, ptype: PortableType, keys: dict) -> dict | str:
+def _column_entry(column: Column, ptype: PortableType, keys: dict,
+                  table_collation: str | None = None) -> dict | str:
+    """One column; a collation equal to the table's is the column's anyway and left out."""
     entry: dict = {"type": ptype.text}
     if ptype.values:
         entry["values"] = list(ptype.values)
@@ -318,7 +321,7 @@ def _column_entry(column: Column, ptype: PortableType, keys: dict) -> dict | str
     if column.auto_increment:
         entry["auto_increment"] = True
     entry.update(keys)
-    if column.collation:
+    if column.collation and column.collation != table_collation:
         entry["collation"] = column.collation
     if column.comment is not None:
         entry["comment"] = column.comment
