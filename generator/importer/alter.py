@@ -44,6 +44,10 @@ def alter(reading: Reading, parsed: exp.Alter) -> None:
         return
     for action in parsed.args.get("actions") or []:
         _action(reading, draft, action, parsed)
+    if parsed.args.get("options"):
+        from .statements import table_properties
+
+        table_properties(reading, draft, parsed.args["options"])
 
 
 def _unknown_table(reading: Reading, parsed: exp.Alter, name: str) -> None:

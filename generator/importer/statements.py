@@ -171,7 +171,7 @@ def _create_table(reading: Reading, parsed: exp.Create) -> None:
                 draft.set_column(column, reading.line_at(item))
         else:
             tables.table_item(reading, draft, item)
-    _table_properties(reading, draft, parsed.args.get("properties"))
+    table_properties(reading, draft, parsed.args.get("properties"))
     reading.drafts.tables[name] = draft
 
 
@@ -194,9 +194,11 @@ _OPTIONS = {
 }
 
 
-def _table_properties(reading: Reading, draft: TableDraft,
-                      properties: exp.Properties | None) -> None:
-    for prop in properties.expressions if properties else []:
+def table_properties(reading: Reading, draft: TableDraft,
+                     properties: exp.Properties | list | None) -> None:
+    """Table options (engine, charset...) into the draft; the rest reported."""
+    found = properties.expressions if isinstance(properties, exp.Properties) else properties
+    for prop in found or []:
         option = _OPTIONS.get(type(prop))
         if option:
             draft.options[option] = name_of(prop.this) or prop.this.sql()
@@ -223,7 +225,7 @@ def _create_index(reading: Reading, parsed: exp.Create) -> None:
         return
     params = index.args.get("params") or exp.IndexParameters()
     columns = tables.index_columns(reading, draft, params.args.get("columns") or [],
-                                   reading.line)
+                                   reading.line, name)
     if columns is None:
         return
     _index_extras(reading, params, subject, table_name)

@@ -140,8 +140,8 @@ def column(reading: Reading, table: TableDraft, definition: exp.ColumnDef) -> Co
         table.enum_columns[name] = read_type.enum_type
         reading.notebook.changed(line, f"column {table.name}.{name}",
                                  f"PostgreSQL enum type {read_type.enum_type} is written as "
-                                 "`enum` with its values (varchar(255) with a CHECK on "
-                                 "PostgreSQL).", table.name)
+                                 "`enum` with its values: varchar(255) with CHECK "
+                                 f"{table.name}_{name}_check on PostgreSQL.", table.name)
     for constraint in definition.constraints:
         kind = constraint.args.get("kind") if isinstance(constraint, exp.ColumnConstraint) \
             else constraint
@@ -239,6 +239,9 @@ def _with(result: Column, **changes) -> Column:
 
 def _default(reading: Reading, table: TableDraft, result: Column, node: exp.Expression,
              line: int) -> Column:
+    if isinstance(node, exp.Collate):  # `DEFAULT NULL COLLATE x` reads as one expression
+        result = _with(result, collation=name_of(node.expression))
+        node = node.this
     read = defaults.read(node, result.type, reading.dialect, reading.source)
     if read.sequence:
         table.sequences[result.name] = read.sequence
@@ -314,7 +317,7 @@ def _unique(reading: Reading, table: TableDraft, item: exp.UniqueColumnConstrain
     parts = schema.expressions if isinstance(schema, exp.Schema) else item.expressions
     if isinstance(schema, exp.Schema) and schema.this is not None and name is None:
         name = name_of(schema.this)
-    columns = index_columns(reading, table, parts, line)
+    columns = index_columns(reading, table, parts, line, name)
     if columns is None:
         return
     constraint = dialects.get(reading.dialect).unique_constraints
@@ -332,9 +335,14 @@ def _index(reading: Reading, table: TableDraft, item: exp.IndexColumnConstraint,
                                      f"{kind} indexes are not in the format; it was left out.",
                                      table.name)
         return
-    columns = index_columns(reading, table, item.expressions, line)
+    columns = index_columns(reading, table, item.expressions, line, index_name)
     if columns is None:
         return
+    for option in item.args.get("options") or []:
+        if not option.args.get("using"):
+            reading.notebook.unsupported(line, f"index {index_name or ''} on {table.name}",
+                                         f"the index option `{option.sql(reading.dialect)}` "
+                                         "is not in schema.yaml; it was left out.", table.name)
     unique = kind == "UNIQUE"
     template = NAMES[reading.dialect].unique if unique else NAMES[reading.dialect].index
     index_name = index_name or _unnamed(reading, table, template, columns)
@@ -399,7 +407,7 @@ def _foreign_key(reading: Reading, table: TableDraft, name: str | None,
 
 
 def index_columns(reading: Reading, table: TableDraft, parts: list[exp.Expression],
-                  line: int) -> tuple[IndexColumn, ...] | None:
+                  line: int, name: str | None = None) -> tuple[IndexColumn, ...] | None:
     """The plain columns of a key or index; None (and a note) when one is an expression."""
     columns = []
     for part in parts:
@@ -416,7 +424,7 @@ def index_columns(reading: Reading, table: TableDraft, parts: list[exp.Expressio
             part = exp.to_identifier(str(part.this))
         if not isinstance(part, (exp.Column, exp.Identifier)):
             reading.notebook.unsupported(
-                line, f"index on {table.name}",
+                line, f"index {name} on {table.name}" if name else f"index on {table.name}",
                 f"the key part `{part.sql(reading.dialect)}` is an expression; "
                 "expression indexes are not in the format, so the index was left out.",
                 table.name)

@@ -43,6 +43,7 @@ def to_spec(schema: Schema, dialect: Dialect, notebook: Notebook
     The second value maps the YAML paths of tables and columns to their source lines.
     """
     prepared = [_portable_table(table, dialect, notebook) for table in schema.tables]
+    prepared = [item for item in prepared if _has_columns(item, notebook)]
     prepared = _drop_dangling_references(prepared, notebook)
     groups, includes = recognise([(p.table, p.types) for p in prepared])
     settings = _settings(schema, dialect)
@@ -65,6 +66,15 @@ def _lines(prepared: list[_Table]) -> dict[str, int]:
         for column in item.table.columns:
             lines[f"tables.{item.table.name}.columns.{column.name}"] = _line(column.origin)
     return lines
+
+
+def _has_columns(item: _Table, notebook: Notebook) -> bool:
+    if item.table.columns:
+        return True
+    notebook.unsupported(_line(item.table.origin), f"table {item.table.name}", "none of its "
+                         "columns could be imported, so the table was left out.",
+                         item.table.name)
+    return False
 
 
 def _settings(schema: Schema, dialect: Dialect) -> dict:
