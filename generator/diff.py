@@ -223,18 +223,23 @@ def _alter_column(table: str, current: Column, desired: Column, dialect: Dialect
 
 
 def _primary_key_changes(pair: Pair, touched: Touched) -> list[ops.Operation]:
+    """A key on other columns is replaced in one step once its columns exist; it is dropped
+    first only when one of its columns goes away with this migration."""
     current, desired = pair.translated.primary_key, pair.desired.primary_key
     if current == desired:
         return []
     if current and desired and current.columns == desired.columns:
         return [ops.RenamePrimaryKey(pair.desired.name, current.name, desired.name)]
+    table = pair.desired.name
+    touched.keys |= {(table, key.columns) for key in (current, desired) if key}
+    surviving = {column.name for column in pair.desired.columns}
+    if current and desired and set(current.columns) <= surviving:
+        return [ops.ReplacePrimaryKey(table, current, desired)]
     found: list[ops.Operation] = []
     if current:
         found.append(ops.DropPrimaryKey(pair.current.name, pair.current.primary_key))
-        touched.keys.add((pair.desired.name, current.columns))
     if desired:
-        found.append(ops.AddPrimaryKey(pair.desired.name, desired))
-        touched.keys.add((pair.desired.name, desired.columns))
+        found.append(ops.AddPrimaryKey(table, desired))
     return found
 
 

@@ -35,6 +35,7 @@ PHASES = (
     "alter_column",
     "set_table_comment",
     "set_table_options",
+    "replace_primary_key",
     "add_primary_key",
     "create_index",
     "add_check",
@@ -185,6 +186,26 @@ class DropPrimaryKey(Operation):
 
     def describe(self) -> str:
         return f"drop primary key ({', '.join(self.key.columns)}) on {self.table}"
+
+
+@dataclass(frozen=True)
+class ReplacePrimaryKey(Operation):
+    """The primary key moved to other columns in one statement, after the column changes.
+
+    MySQL refuses to leave an AUTO_INCREMENT column without a key even between two
+    statements (error 1075), so the drop and the add cannot be apart.
+    """
+
+    kind: ClassVar[str] = "replace_primary_key"
+    current: PrimaryKey = None  # type: ignore[assignment]
+    desired: PrimaryKey = None  # type: ignore[assignment]
+
+    def reverse(self) -> Operation:
+        return ReplacePrimaryKey(self.table, self.desired, self.current)
+
+    def describe(self) -> str:
+        return (f"replace primary key ({', '.join(self.current.columns)}) with "
+                f"({', '.join(self.desired.columns)}) on {self.table}")
 
 
 @dataclass(frozen=True)

@@ -219,6 +219,11 @@ def _drop_primary_key(op: ops.DropPrimaryKey, dialect: Dialect) -> Iterator[Stat
     yield "drop_primary_key", {"table_name": op.table, "key": op.key}
 
 
+def _replace_primary_key(op: ops.ReplacePrimaryKey, dialect: Dialect) -> Iterator[Statement]:
+    yield "replace_primary_key", {"table_name": op.table, "current": op.current,
+                                  "desired": op.desired}
+
+
 def _rename_primary_key(op: ops.RenamePrimaryKey, dialect: Dialect) -> Iterator[Statement]:
     if dialect.named_primary_key:  # MySQL's is always PRIMARY: nothing to rename
         yield "rename_constraint", {"table_name": op.table, "old": op.old, "new": op.new}
@@ -278,6 +283,7 @@ PLANNERS: dict[str, Planner] = {
     "add_primary_key": _add_primary_key,
     "drop_primary_key": _drop_primary_key,
     "rename_primary_key": _rename_primary_key,
+    "replace_primary_key": _replace_primary_key,
     "create_index": _create_index,
     "drop_index": _drop_index,
     "rename_index": _rename_index,

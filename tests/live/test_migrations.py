@@ -100,6 +100,10 @@ CASES = [
          USERS.replace("      id: {type: integer, primary: true}\n      user_id",
                        "      id: {type: integer}\n      user_id")
          + "    primary_key: [id, user_id]\n", ROWS),
+    Case("auto-increment key moved", USERS + "  seq:\n    columns:\n      id: {type: integer, "
+         "primary: true, auto_increment: true}\n      k: {type: integer}\n",
+         USERS + "  seq:\n    columns:\n      id: {type: integer, auto_increment: true}\n"
+         "      k: {type: integer}\n    primary_key: [id, k]\n"),
     Case("index added", USERS, users("      - columns: [tenant]",
                                      "      - columns: [tenant]\n      - columns: [name, tenant]")),
     Case("index renamed", USERS, users("      - columns: [tenant]",

@@ -29,19 +29,35 @@ def edited(old: str, new: str, base: str = BASE) -> str:
     return base.replace(old, new)
 
 
-def test_primary_key_change_is_drop_and_add(tmp_path: Path) -> None:
-    before = "tables:\n  t:\n    columns:\n      id: {type: integer, primary: true}\n" \
-             "      k: {type: integer}\n"
-    after = "tables:\n  t:\n    columns:\n      id: {type: integer}\n" \
-            "      k: {type: integer}\n    primary_key: [id, k]\n"
+def test_primary_key_moved_in_one_statement(tmp_path: Path) -> None:
+    before = "tables:\n  t:\n    columns:\n      id: {type: integer, primary: true, " \
+             "auto_increment: true}\n      k: {type: integer}\n"
+    after = "tables:\n  t:\n    columns:\n      id: {type: integer, auto_increment: " \
+            "true}\n      k: {type: integer}\n    primary_key: [id, k]\n"
     assert sql(tmp_path, before, after, "postgres") == (
-        ['ALTER TABLE "t" DROP CONSTRAINT "t_pkey"',
-         'ALTER TABLE "t" ADD CONSTRAINT "t_pkey" PRIMARY KEY ("id", "k")'],
-        ['ALTER TABLE "t" DROP CONSTRAINT "t_pkey"',
-         'ALTER TABLE "t" ADD CONSTRAINT "t_pkey" PRIMARY KEY ("id")'])
+        ['ALTER TABLE "t" DROP CONSTRAINT "t_pkey", ADD CONSTRAINT "t_pkey" PRIMARY KEY '
+         '("id", "k")'],
+        ['ALTER TABLE "t" DROP CONSTRAINT "t_pkey", ADD CONSTRAINT "t_pkey" PRIMARY KEY '
+         '("id")'])
+    # MySQL refuses an AUTO_INCREMENT column without a key even between two statements.
     assert sql(tmp_path, before, after, "mysql") == (
-        ["ALTER TABLE `t` DROP PRIMARY KEY", "ALTER TABLE `t` ADD PRIMARY KEY (`id`, `k`)"],
-        ["ALTER TABLE `t` DROP PRIMARY KEY", "ALTER TABLE `t` ADD PRIMARY KEY (`id`)"])
+        ["ALTER TABLE `t` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`, `k`)"],
+        ["ALTER TABLE `t` DROP PRIMARY KEY, ADD PRIMARY KEY (`id`)"])
+
+
+def test_primary_key_on_a_dropped_column_goes_before_the_column(tmp_path: Path) -> None:
+    before = "tables:\n  t:\n    columns:\n      id: {type: integer}\n" \
+             "      k: {type: integer}\n    primary_key: [id, k]\n"
+    after = "tables:\n  t:\n    columns:\n      id: {type: integer, primary: true}\n"
+    assert sql(tmp_path, before, after, "postgres") == (
+        ['ALTER TABLE "t" DROP CONSTRAINT "t_pkey"', 'ALTER TABLE "t" DROP COLUMN "k"',
+         'ALTER TABLE "t" ADD CONSTRAINT "t_pkey" PRIMARY KEY ("id")'],
+        ['ALTER TABLE "t" DROP CONSTRAINT "t_pkey"',
+         'ALTER TABLE "t" ADD COLUMN "k" integer NOT NULL',
+         'ALTER TABLE "t" ADD CONSTRAINT "t_pkey" PRIMARY KEY ("id", "k")'])
+    assert sql(tmp_path, before, after, "mysql")[0] == [
+        "ALTER TABLE `t` DROP PRIMARY KEY", "ALTER TABLE `t` DROP COLUMN `k`",
+        "ALTER TABLE `t` ADD PRIMARY KEY (`id`)"]
 
 
 def test_index_added_and_dropped(tmp_path: Path) -> None:
