@@ -161,11 +161,11 @@ def _slug(message: str | None, plans: dict[str, DialectPlan]) -> str:
     created = [op.table for op in operations if isinstance(op, ops.CreateTable)]
     if created and len(created) == len(tables):
         return f"create_{created[0]}" if len(created) == 1 else "create_schema"
-    if len(operations) == 1:
-        return _words(operations[0].describe())[:60]
     if len(renamed) == 1 and len(tables) == 1:
         old, new = next(iter(renamed.items()))
         return _words(f"rename {old} to {new}")[:60]
+    if len(operations) == 1:
+        return _words(operations[0].describe())[:60]
     return f"change_{tables[0]}"[:60] if len(tables) == 1 else f"change_{len(tables)}_tables"
 
 
