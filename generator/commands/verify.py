@@ -34,10 +34,12 @@ def command(url: str, dialect: str | None, schema_path: Path, out_dir: Path,
     from ..live.apply import ApplyError
     from ..live.connect import ServerUnreachable
     from ..live.verify import Refused, WrongServer, server_dialect, verify
+    from ..output import verify_integrity
     from ..pipeline import compile_file
 
     chosen = _dialect(url, dialect)
     compiled = compile_file(schema_path)
+    verify_integrity(out_dir / chosen / "migrations")  # a tampered release: refused first
     try:
         chosen = server_dialect(url, chosen, explicit=dialect is not None)
         _targeted(compiled.targets, chosen, schema_path)

@@ -116,3 +116,12 @@ def test_mixing_layouts_is_refused(released: Path) -> None:
         3, "refused: out/postgres/migrations/U0001__create_users.sql is not named for the "
            "golang-migrate layout; run with `--layout flyway`, so that every migration in "
            "the folder follows one naming.\n")
+
+
+def test_verify_refuses_an_edited_release_before_touching_a_server(released: Path) -> None:
+    path = FOLDER / "V0002__add_column_users_email.sql"
+    path.write_text(path.read_text().replace("varchar(100)", "text"))
+    code, output = run("verify", "--url", "postgresql://nobody@127.0.0.1:1/postgres")
+    assert (code, output.splitlines()[0]) == (
+        3, f"refused: Released migration {path} was edited; restore it with `git checkout -- "
+           f"{path}` and put the change in schema.yaml so the next migration carries it.")
