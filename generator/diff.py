@@ -83,10 +83,8 @@ def match(current: Schema, desired: Schema) -> Matching:
     desired_tables = {table.name: table for table in desired.tables}
     table_renames = hinted_renames(
         set(current_tables), {t.name: t.renamed_from for t in desired.tables}, "Table")
-    survivors: dict[str, str] = {}  # desired name -> current name
-    for name in current_tables:
-        if table_renames.get(name, name) in desired_tables:
-            survivors[table_renames.get(name, name)] = name
+    survivors = {table_renames.get(name, name): name for name in current_tables
+                 if table_renames.get(name, name) in desired_tables}  # desired -> current
     column_renames = {current_name: _column_renames(current_tables[current_name],
                                                     desired_tables[desired_name])
                       for desired_name, current_name in survivors.items()}
@@ -150,7 +148,8 @@ def translate(table: Table, table_renames: dict[str, str],
         return tuple(renames.get(name, name) for name in columns)
 
     columns = tuple(replace(c, name=own.get(c.name, c.name)) for c in table.columns)
-    key = table.primary_key and replace(table.primary_key, columns=names(table.primary_key.columns))
+    key = table.primary_key and replace(table.primary_key,
+                                        columns=names(table.primary_key.columns))
     indexes = tuple(
         replace(index, columns=tuple(replace(part, name=own.get(part.name, part.name))
                                      for part in index.columns))

@@ -49,7 +49,7 @@ class Operation:
     destructive: ClassVar[bool] = False  # loses data when applied
     table: str
 
-    def reverse(self) -> "Operation":
+    def reverse(self) -> Operation:
         raise NotImplementedError(f"{type(self).__name__} has no reverse")
 
     def describe(self) -> str:

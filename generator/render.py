@@ -7,10 +7,10 @@ and `sql`, the fragment writer of the dialect. Templates hold layout, not decisi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Callable, Iterator
 
 import jinja2
 
@@ -29,7 +29,7 @@ class RenderError(Exception):
     """An operation that has no way to be written for a dialect."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _environment(folder: str) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES / folder)),

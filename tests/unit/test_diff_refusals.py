@@ -50,7 +50,8 @@ def test_two_renamed_from_one_are_refused(tmp_path: Path) -> None:
 
 
 def test_table_hint_naming_a_table_still_there_is_refused(tmp_path: Path) -> None:
-    after = T + "  u:\n    renamed_from: t\n    columns:\n      id: {type: integer, primary: true}\n"
+    after = T + "  u:\n    renamed_from: t\n    columns:\n" \
+                "      id: {type: integer, primary: true}\n"
     assert refusal(tmp_path, after) == (
         "Table 'u' says `renamed_from: t`, but 't' is still in the schema; remove the hint "
         "or the old one.")
