@@ -574,7 +574,7 @@ def _rename_hit(change: Change, table: str, origin: str, kind: str, old: str, ne
 def lint_next_change(compiled: Compiled, out: Path, subject: LintSubject) -> list[Finding]:
     """Change findings on the migration from out/state.yaml to the compiled schema."""
     from .. import dialects
-    from ..diff import diff
+    from ..diff import DiffUnsupported, diff
     from ..generate import current_state
     from ..output import STATE_FILE
     from ..spec.load import load
@@ -585,11 +585,24 @@ def lint_next_change(compiled: Compiled, out: Path, subject: LintSubject) -> lis
     current = current_state(out, compiled)
     found: list[Finding] = []
     for name, desired in compiled.schemas.items():
-        operations = tuple(diff(current[name], desired))
-        change = Change(dialects.get(name), current[name], desired, operations,
+        dialect = dialects.get(name)
+        try:
+            operations = tuple(diff(current[name], desired))
+        except DiffUnsupported as error:
+            found.append(Finding("change-unsupported", f"{error} (`generate` refuses this "
+                                 "change as it stands.)", "", "error", name))
+            continue
+        change = Change(dialect, current[name], desired, operations,
                         document.locate if document else lambda path: None)
         found += [hit_.finding for hit_ in run(change) if not silenced(subject, hit_)]
     return found
+
+
+# Registered for its code, severity and page; reported by lint_next_change when the diff
+# engine refuses a change.
+@change_rule("change-unsupported", "A change the migration engine refuses to write.", "error")
+def change_unsupported(change: Change) -> Iterator[Hit]:
+    return iter(())
 
 
 # --- the safer alternative: indexes built concurrently ---------------------------------

@@ -172,3 +172,16 @@ def test_all_replays_the_released_sql(released: Path, tmp_path: Path) -> None:
         assert statement[finding["location"]["line"] - 1].startswith(("ALTER", "CREATE"))
     assert not any("V0001" in f["location"]["file"] for f in found)  # tables were new there
     assert code == 4
+
+
+def test_a_change_the_engine_refuses_is_an_error_finding(released: Path, tmp_path: Path) -> None:
+    text = (ROOT / "examples" / "chatbot-v1.yaml").read_text(encoding="utf-8")
+    renamed = text.replace("  cache_locks:\n", "  cache_store:\n    renamed_from: cache\n", 1)
+    assert renamed != text
+    code, out, _ = invoke("--schema", small(tmp_path, renamed), "--out", str(released),
+                          "--format", "json")
+    refused = [(f["dialect"], f["message"]) for f in json.loads(out)
+               if f["code"] == "change-unsupported"]
+    assert code == 1 and refused == [(None, (
+        "Table 'cache_store' says `renamed_from: cache`, but 'cache' is still in the schema; "
+        "remove the hint or the old one. (`generate` refuses this change as it stands.)"))]
