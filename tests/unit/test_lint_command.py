@@ -185,3 +185,15 @@ def test_a_change_the_engine_refuses_is_an_error_finding(released: Path, tmp_pat
     assert code == 1 and refused == [(None, (
         "Table 'cache_store' says `renamed_from: cache`, but 'cache' is still in the schema; "
         "remove the hint or the old one. (`generate` refuses this change as it stands.)"))]
+
+
+def test_a_change_finding_is_silenced_on_its_column(released: Path, tmp_path: Path) -> None:
+    text = (ROOT / "schema.yaml").read_text(encoding="utf-8")
+    marker = "          - rule: redundant-index\n"
+    assert text.count(marker) == 1
+    silenced = text.replace(marker, "          - {rule: narrowing, reason: queue names are "
+                            "short, checked on production}\n" + marker)
+    code, out, _ = invoke("--schema", small(tmp_path, silenced), "--out", str(released),
+                          "--format", "json")
+    assert sorted(f["path"] for f in _by_code(out)["narrowing"]) == [
+        "tables.failed_jobs.columns.connection.type", "tables.failed_jobs.columns.queue.type"]
