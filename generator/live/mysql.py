@@ -88,13 +88,14 @@ _JSON_VALID = re.compile(r"^json_valid\(`((?:[^`]|``)+)`\)$", re.I)
 
 def read(connection: Any, dialect: Dialect) -> list[Table]:
     server = flavor(connection)
+    tables = rows(connection, _TABLES)
     checks, column_level = _checks(connection, server)
-    columns = _columns(connection, dialect, server)
+    columns = _columns(connection, dialect, server, {row[0]: row[2] for row in tables})
     indexes, primary_keys = _indexes(connection)
     foreign_keys = _foreign_keys(connection)
 
     found = []
-    for name, engine, collation, create_options, comment in rows(connection, _TABLES):
+    for name, engine, collation, create_options, comment in tables:
         table = Table(
             name=name, columns=tuple(columns.get(name, [])), primary_key=primary_keys.get(name),
             indexes=tuple(indexes.get(name, [])), foreign_keys=tuple(foreign_keys.get(name, [])),
@@ -133,8 +134,8 @@ def _quoted_values(text: str, dialect: Dialect) -> tuple[str, ...]:
     return tuple(token.text for token in tokens if token.token_type == TokenType.STRING)
 
 
-def _columns(connection: Any, dialect: Dialect, server: Flavor) -> dict[str, list[Column]]:
-    collations = {name: collation for name, _, collation, _, _ in rows(connection, _TABLES)}
+def _columns(connection: Any, dialect: Dialect, server: Flavor,
+             collations: dict[str, str]) -> dict[str, list[Column]]:
     found: dict[str, list[Column]] = defaultdict(list)
     for (table, name, type_text, nullable, default, extra, comment,
          collation) in rows(connection, _COLUMNS):
@@ -226,16 +227,20 @@ def _fold_json(table: Table, column_level: set[tuple[str, str]], server: Flavor)
     after the column, turned back into the json column it was declared as."""
     if not server.json_as_longtext:
         return table
-    json_columns = {
-        check.name for check in table.checks
-        if (table.name, check.name) in column_level and _JSON_VALID.match(check.expression)
-        and _JSON_VALID.match(check.expression).group(1).replace("``", "`") == check.name}
+    json_columns = {check.name for check in table.checks
+                    if (table.name, check.name) in column_level
+                    and _validated_column(check.expression) == check.name}
     columns = tuple(
         _as_json(column) if column.name in json_columns and column.type.name == "longtext"
         else column for column in table.columns)
     checks = tuple(check for check in table.checks if check.name not in json_columns
                    or (table.name, check.name) not in column_level)
     return replace(table, columns=columns, checks=checks)
+
+
+def _validated_column(expression: str) -> str | None:
+    match = _JSON_VALID.match(expression)
+    return match.group(1).replace("``", "`") if match else None
 
 
 def _as_json(column: Column) -> Column:

@@ -161,10 +161,11 @@ def _indexes(connection: Any, oids: list[int], names: dict[int, dict[int, str]],
          key_count) in rows(connection, _INDEXES, (oids,)):
         if primary:
             continue
+        # INCLUDE columns come after the key columns; the model has no place for them.
+        pairs = zip(keys[:key_count], options[:key_count], strict=True)
         parts = tuple(_index_column(connection, index_oid, position, number, option,
                                     names.get(oid, {}))
-                      for position, (number, option)
-                      in enumerate(zip(keys[:key_count], options[:key_count]), start=1))
+                      for position, (number, option) in enumerate(pairs, start=1))
         constraint = index_oid in unique_constraints
         found[oid].append(Index(
             name=unique_constraints.get(index_oid, name), columns=parts, unique=unique,
