@@ -136,6 +136,7 @@ def _quoted_values(text: str, dialect: Dialect) -> tuple[str, ...]:
 
 def _columns(connection: Any, dialect: Dialect, server: Flavor,
              collations: dict[str, str]) -> dict[str, list[Column]]:
+    # TODO(model): ON UPDATE CURRENT_TIMESTAMP (in EXTRA) has no place in the model yet.
     found: dict[str, list[Column]] = defaultdict(list)
     for (table, name, type_text, nullable, default, extra, comment,
          collation) in rows(connection, _COLUMNS):
@@ -172,6 +173,7 @@ def _indexes(connection: Any) -> tuple[dict[str, list[Index]], dict[str, Primary
     indexes: dict[str, list[Index]] = defaultdict(list)
     primary_keys = {}
     for (table, name), parts in grouped.items():
+        # TODO(mysql): a functional key part (MySQL 8 STATISTICS.EXPRESSION) is not read.
         columns = tuple(IndexColumn(column or "(expression)", collation == "D",
                                     int(sub_part) if sub_part else None)
                         for _, _, column, sub_part, _, collation, _ in parts)

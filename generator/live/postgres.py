@@ -121,6 +121,7 @@ def sql_type(text: str) -> SqlType:
 
 def _columns(connection: Any, oids: list[int], dialect: Dialect
              ) -> dict[int, list[tuple[int, Column]]]:
+    # TODO(model): a generated column (attgenerated) reads back as a plain column.
     found: dict[int, list[tuple[int, Column]]] = defaultdict(list)
     for (oid, number, name, type_text, not_null, default, owns_sequence, comment,
          collation) in rows(connection, _COLUMNS, (oids,)):
