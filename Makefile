@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: generate check validate test test-fast fuzz bench clean
+.PHONY: generate check validate test test-fast fuzz bench clean corpus-report
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ test: $(TEST_STAMP)
 
 test-fast: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -m "not live"
+
+corpus-report: $(STAMP)
+	$(BIN)/python tools/corpus_report.py
 
 fuzz: $(TEST_STAMP)
 	SCHEMAGEN_FUZZ_EXAMPLES=500 $(BIN)/python -m pytest -q tests/property

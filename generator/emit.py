@@ -49,7 +49,7 @@ def _entry(key: str, value: object, depth: int, path: str) -> list[str]:
     prefix = INDENT * depth + f"{key}:"
     if isinstance(value, dict) and value and (_block(path) or not _fits(prefix, value)):
         return [prefix] + _mapping(value, depth + 1, path)
-    if isinstance(value, list) and value and (_has_mappings(value) or not _fits(prefix, value)):
+    if isinstance(value, list) and value and (_listing(path, value) or not _fits(prefix, value)):
         return [prefix] + _items(value, depth + 1, path)
     return [f"{prefix} {flow(value)}"]
 
@@ -67,9 +67,11 @@ def _items(values: list, depth: int, path: str) -> list[str]:
     return lines
 
 
-def _has_mappings(values: list) -> bool:
-    """A list of mappings (indexes, foreign keys) is written one entry per line."""
-    return any(isinstance(value, dict) for value in values)
+def _listing(path: str, values: list) -> bool:
+    """A table's lists of mappings (indexes, foreign keys...) have one entry per line."""
+    parts = path.split(".")
+    return len(parts) == 3 and parts[0] in ("tables", "column_groups") and \
+        any(isinstance(value, dict) for value in values)
 
 
 def _block(path: str) -> bool:

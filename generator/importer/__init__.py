@@ -69,9 +69,11 @@ def import_ddl(text: str, dialect: str, source: str = "input.sql") -> Imported:
     data, lines = to_spec(schema, dialects.get(dialect), notebook)
     header = (f"Imported by `schemagen import --dialect {dialect}` from {Path(source).name}.\n"
               "Review it with the import report: what schema.yaml cannot hold was left out.")
-    text_out = _validated(data, lines, header, notebook)
     if not data["tables"]:
-        raise ImportFailed(f"{source} has no table that could be imported; see the notes.")
+        raise ImportFailed("the file has no table that could be imported"
+                           + (f" (first note, line {notebook.notes[0].line}: "
+                              f"{notebook.notes[0].message})" if notebook.notes else "") + ".")
+    text_out = _validated(data, lines, header, notebook)
     return Imported(text_out, data, dialect, notebook.statements, notebook.sorted_notes(),
                     dict(notebook.skipped))
 

@@ -164,7 +164,8 @@ def _rename_table(drafts: Drafts, draft: TableDraft, new: str) -> None:
 
 def _drop(reading: Reading, draft: TableDraft, action: exp.Drop) -> None:
     kind = str(action.args.get("kind") or "").upper()
-    names = [name_of(node) for node in action.expressions or [action.this] if node is not None]
+    nodes = action.args.get("tables") or action.expressions or [action.this]
+    names = [name_of(node) for node in nodes if node is not None]
     for name in names:
         if kind == "COLUMN":
             draft.columns.pop(name, None)

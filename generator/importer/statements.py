@@ -50,6 +50,7 @@ _NOISE = (
     (("ANALYZE",), "maintenance (ANALYZE, VACUUM)"),
     (("VACUUM",), "maintenance (ANALYZE, VACUUM)"),
 )
+_CREATE_TABLE = re.compile(r"^\s*CREATE\s+(?:(?:TEMPORARY|TEMP|UNLOGGED)\s+)?TABLE\s", re.I)
 _OWNER = re.compile(r"^\s*ALTER\s+.*\bOWNER\s+TO\s+\S+\s*$", re.I | re.S)
 
 
@@ -61,7 +62,7 @@ def read(statements: list[Statement], dialect: str, notebook: Notebook) -> Draft
     quiet.setLevel(logging.ERROR)  # sqlglot warns on every statement it reads as a Command
     try:
         for statement in statements:
-            notebook.statements += statement.kind != "copy-data"
+            notebook.statements += statement.kind == "sql"
             _statement(drafts, notebook, statement)
     finally:
         quiet.setLevel(level)
@@ -143,8 +144,7 @@ def _create(reading: Reading, parsed: exp.Create) -> None:
     elif kind == "SEQUENCE":
         _create_sequence(reading, parsed)
     else:
-        name = name_of(parsed.this.this if isinstance(parsed.this, exp.Schema) else parsed.this)
-        reading.notebook.unsupported(reading.line, f"{kind.lower() or 'object'} {name}".strip(),
+        reading.notebook.unsupported(reading.line, _gist(reading.source),
                                      f"a {kind.lower() or 'statement like this'} is not in "
                                      "schema.yaml; it was left out.")
 
@@ -342,16 +342,15 @@ def _drop(reading: Reading, parsed: exp.Drop) -> None:
 def _command(reading: Reading, parsed: exp.Command) -> None:
     if alter.command(reading, reading.source):
         return
-    if str(parsed.this).upper() == "CREATE" and salvage_table(reading):
+    if _CREATE_TABLE.match(reading.source) and salvage_table(reading):
         return
-    reading.notebook.unsupported(reading.line, _gist(reading.source), "sqlglot reads this statement "
-                                 "only as text and schema.yaml has no place for it; it was "
-                                 "left out.")
+    reading.notebook.unsupported(reading.line, _gist(reading.source), "schema.yaml has no "
+                                 "place for this statement; it was left out.")
 
 
 def _other(reading: Reading, parsed: exp.Expression) -> None:
-    reading.notebook.unsupported(reading.line, _gist(reading.source), "this statement is not "
-                                 "schema.yaml's business; it was left out.")
+    reading.notebook.unsupported(reading.line, _gist(reading.source), "schema.yaml has no "
+                                 "place for this statement; it was left out.")
 
 
 def salvage_table(reading: Reading) -> bool:
@@ -402,9 +401,21 @@ def _closing_paren(tokens: list) -> int | None:
     return None
 
 
+_CREATED = re.compile(
+    r"^CREATE\s+(?:OR\s+REPLACE\s+)?(?:DEFINER\s*=\s*\S+\s+)?(?:SQL\s+SECURITY\s+\w+\s+)?"
+    r"(?:ALGORITHM\s*=\s*\w+\s+)?(?:(?:UNIQUE|MATERIALIZED|RECURSIVE|TEMPORARY|TEMP|TRUSTED|"
+    r"CONSTRAINT)\s+)?(?P<kind>VIEW|TRIGGER|FUNCTION|PROCEDURE|RULE|AGGREGATE|EXTENSION|DOMAIN|"
+    r"OPERATOR|EVENT|POLICY|PUBLICATION|CAST|COLLATION|LANGUAGE|SERVER|STATISTICS|TYPE|"
+    r"SEQUENCE)\s+(?:IF\s+NOT\s+EXISTS\s+)?(?P<name>[`\"\w.$]+)", re.I)
+
+
 def _gist(source: str) -> str:
-    """The start of a statement, on one line, to name it in a note."""
+    """What a statement is, on one line, to name it in a note: `trigger upd_film`."""
     flat = " ".join(source.split())
+    created = _CREATED.match(flat)
+    if created:
+        name = created["name"].replace("`", "").replace('"', "").rsplit(".", 1)[-1]
+        return f"{created['kind'].lower()} {name}"
     return flat if len(flat) <= 70 else flat[:67] + "..."
 
 

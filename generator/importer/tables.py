@@ -147,6 +147,7 @@ def column(reading: Reading, table: TableDraft, definition: exp.ColumnDef) -> Co
             else constraint
         if _mariadb_json(result, kind):
             result = replace(result, type=SqlType("json"), collation=None)
+            table.charsets.pop(name, None)  # part of the alias, like the collation
             continue
         result = _column_constraint(reading, table, result, kind, line)
     return result
