@@ -74,5 +74,5 @@ def test_what_the_corpus_holds_beyond_the_format_is_reported():
     assert "table payment" in subjects  # PARTITION BY RANGE
     assert "trigger ins_film" in subjects
     notes = imported("employees/employees_partitioned.sql").notes
-    assert [(n.line, n.kind) for n in notes if "partition" in n.message.lower()] == [
+    assert [(n.line, n.kind) for n in notes if "partition" in n.subject.lower()] == [
         (88, "unsupported"), (123, "unsupported")]
