@@ -208,6 +208,65 @@ def _type_key(sql_type) -> tuple:
     return (sql_type.name, sql_type.args, sql_type.unsigned)
 
 
+@rule("fk-collation-mismatch", ERROR, "String FK columns with different collations on MySQL.")
+def fk_collation_mismatch(subject: Subject) -> Iterator[Finding]:
+    """InnoDB refuses a foreign key between string columns of different collations."""
+    for dialect, schema in _each(subject):
+        if not dialect.table_options:
+            continue
+        tables = {table.name: table for table in schema.tables}
+        for table in schema.tables:
+            for fk in table.foreign_keys:
+                target = tables.get(fk.ref_table)
+                if target is not None:
+                    yield from _collation_pairs(dialect, table, fk, target)
+
+
+def _collation_pairs(dialect: Dialect, table: Table, fk, target: Table) -> Iterator[Finding]:
+    for local, remote in zip(fk.columns, fk.ref_columns):
+        mine, theirs = table.column(local), target.column(remote)
+        if not mine or not theirs or mine.type.name not in ("varchar", "char"):
+            continue
+        left, right = _collation(table, mine), _collation(target, theirs)
+        if left != right:
+            yield _error("fk-collation-mismatch", fk.origin,
+                         f"{table.name}.{local} uses collation {left} but "
+                         f"{fk.ref_table}.{remote} uses {right}; {dialect.title} refuses "
+                         "such a foreign key. Give both columns the same collation.", dialect)
+
+
+def _collation(table: Table, column) -> str | None:
+    return column.collation or dict(table.options).get("collation")
+
+
+@rule("supplementary-characters", ERROR, "Characters beyond U+FFFF where MySQL keeps utf8mb3.")
+def supplementary_characters(subject: Subject) -> Iterator[Finding]:
+    """MySQL and MariaDB keep names and comments in utf8mb3: an emoji is refused or lost.
+
+    https://dev.mysql.com/doc/refman/8.0/en/identifiers.html
+    """
+    for dialect, schema in _each(subject):
+        if not dialect.table_options:
+            continue
+        for text, origin, what in _metadata_texts(schema):
+            if any(ord(character) > 0xFFFF for character in text):
+                yield _error("supplementary-characters", origin,
+                             f"The {what} holds a character beyond U+FFFF (such as an emoji), "
+                             f"which {dialect.title} cannot keep in its catalog; remove it.",
+                             dialect)
+
+
+def _metadata_texts(schema: Schema) -> Iterator[tuple[str, str, str]]:
+    for name, origin in _all_names(schema):
+        yield name, origin, "name"
+    for table in schema.tables:
+        if table.comment:
+            yield table.comment, f"{table.origin}.comment", "comment"
+        for column in table.columns:
+            if column.comment:
+                yield column.comment, f"{column.origin}.comment", "comment"
+
+
 @rule("name-duplicate", ERROR, "Two objects share a name where the server needs it unique.")
 def name_duplicate(subject: Subject) -> Iterator[Finding]:
     for dialect, schema in _each(subject):

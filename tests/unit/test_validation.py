@@ -311,3 +311,35 @@ def test_time_defaults_must_be_fixed_literals(tmp_path: Path) -> None:
         "fit: '2024-02-30' is not a fixed date (YYYY-MM-DD) literal; for the current time use "
         "`default_sql: CURRENT_TIMESTAMP` instead of a literal.",
     ]
+
+
+def test_fk_between_different_collations_is_refused_on_mysql(tmp_path: Path) -> None:
+    body = """\
+  a:
+    columns:
+      code: {type: string(20), primary: true, collation: utf8mb4_bin}
+  b:
+    columns:
+      id: {type: integer, primary: true}
+      a_code: {type: string(20), references: a.code}
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:9:34: error fk-collation-mismatch [mariadb,mysql] "
+        "tables.b.columns.a_code.references: b.a_code uses collation utf8mb4_unicode_ci but "
+        "a.code uses utf8mb4_bin; MariaDB 10.11+ and MySQL 8.0+ refuses such a foreign key. "
+        "Give both columns the same collation.",
+    ]
+
+
+def test_emoji_in_a_comment_is_refused_on_mysql(tmp_path: Path) -> None:
+    body = """\
+  t:
+    comment: "turtle 🐢"
+    columns:
+      id: {type: integer, primary: true}
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:4:5: error supplementary-characters [mariadb,mysql] tables.t.comment: The "
+        "comment holds a character beyond U+FFFF (such as an emoji), which MariaDB 10.11+ and "
+        "MySQL 8.0+ cannot keep in its catalog; remove it.",
+    ]
