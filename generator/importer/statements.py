@@ -239,7 +239,8 @@ def _create_index(reading: Reading, parsed: exp.Create) -> None:
 
     tables.add_index(draft, Index(
         name, columns, unique=unique, using=None if using == "btree" else using,
-        where=tables._sql(reading, where.this) if where is not None else None,
+        where=tables._sql(reading, where.this, subject, table_name) if where is not None
+        else None,
         origin=f"line {reading.line}"), reading.line)
 
 
@@ -345,12 +346,14 @@ def _command(reading: Reading, parsed: exp.Command) -> None:
     if _CREATE_TABLE.match(reading.source) and salvage_table(reading):
         return
     reading.notebook.unsupported(reading.line, _gist(reading.source), "schema.yaml has no "
-                                 "place for this statement; it was left out.")
+                                 "place for this statement; it was left out.",
+                                 _table_in(reading))
 
 
 def _other(reading: Reading, parsed: exp.Expression) -> None:
     reading.notebook.unsupported(reading.line, _gist(reading.source), "schema.yaml has no "
-                                 "place for this statement; it was left out.")
+                                 "place for this statement; it was left out.",
+                                 _table_in(reading))
 
 
 def salvage_table(reading: Reading) -> bool:
@@ -406,7 +409,23 @@ _CREATED = re.compile(
     r"(?:ALGORITHM\s*=\s*\w+\s+)?(?:(?:UNIQUE|MATERIALIZED|RECURSIVE|TEMPORARY|TEMP|TRUSTED|"
     r"CONSTRAINT)\s+)?(?P<kind>VIEW|TRIGGER|FUNCTION|PROCEDURE|RULE|AGGREGATE|EXTENSION|DOMAIN|"
     r"OPERATOR|EVENT|POLICY|PUBLICATION|CAST|COLLATION|LANGUAGE|SERVER|STATISTICS|TYPE|"
-    r"SEQUENCE)\s+(?:IF\s+NOT\s+EXISTS\s+)?(?P<name>[`\"\w.$]+)", re.I)
+    r"SEQUENCE|INDEX)\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?P<name>[`\"\w.$]+)",
+    re.I)
+_ON_TABLE = re.compile(r"\sON\s+(?:ONLY\s+)?(?:[`\"\w$]+\.)?[`\"]?(?P<table>[\w$]+)", re.I)
+
+
+def _table_in(reading: Reading) -> str | None:
+    """The table an index, trigger or rule is on (`... ON t`), folded as the server folds it."""
+    flat = " ".join(reading.source.split())
+    created = _CREATED.match(flat)
+    if not created or created["kind"].upper() not in ("INDEX", "TRIGGER", "RULE"):
+        return None
+    found = _ON_TABLE.search(flat, created.end())
+    if not found:
+        return None
+    name = found["table"]
+    return name.lower() if reading.dialect == "postgres" and '"' not in flat[found.start():
+                                                                           found.end()] else name
 
 
 def _gist(source: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from sqlglot import exp
 
-from .. import dialects
+from .. import dialects, naming
 from ..model import Check, Column, ForeignKey, Index, IndexColumn, PrimaryKey, SqlType
 from . import defaults, native
 from .drafts import Drafts, TableDraft
@@ -138,10 +138,11 @@ def column(reading: Reading, table: TableDraft, definition: exp.ColumnDef) -> Co
         table.charsets[name] = "utf8mb3"  # NATIONAL VARCHAR is utf8mb3 on MySQL and MariaDB
     if read_type.enum_type:
         table.enum_columns[name] = read_type.enum_type
+        check = naming.generated("{table}_{column}_check", table.name, (name,))
         reading.notebook.changed(line, f"column {table.name}.{name}",
                                  f"PostgreSQL enum type {read_type.enum_type} is written as "
-                                 "`enum` with its values: varchar(255) with CHECK "
-                                 f"{table.name}_{name}_check on PostgreSQL.", table.name)
+                                 f"`enum` with its values: varchar(255) with CHECK {check} on "
+                                 "PostgreSQL.", table.name)
     for constraint in definition.constraints:
         kind = constraint.args.get("kind") if isinstance(constraint, exp.ColumnConstraint) \
             else constraint
@@ -226,7 +227,9 @@ def _column_constraint(reading: Reading, table: TableDraft, result: Column,
         return result
     if isinstance(kind, exp.CheckColumnConstraint):
         name = names.make(names.column_check, table.name, (result.name,))
-        table.checks.append(Check(name, _sql(reading, kind.this), origin=f"line {line}"))
+        table.checks.append(Check(name, _sql(reading, kind.this, f"check {name} on "
+                                             f"{table.name}", table.name),
+                                  origin=f"line {line}"))
         return result
     reading.notebook.unsupported(line, subject, f"`{kind.sql(reading.dialect)}` is not "
                                  "something schema.yaml can hold; the column is imported "
@@ -279,10 +282,30 @@ def _default_option(key: str, value: object) -> bool:
     return {"start": text == "1", "increment": text == "1"}.get(key, False)
 
 
-def _sql(reading: Reading, node: exp.Expression) -> str:
+def _sql(reading: Reading, node: exp.Expression, subject: str = "",
+         table: str | None = None) -> str:
+    """An expression as SQL; casts to a PostgreSQL enum type dropped (with a note), since
+    an enum column becomes varchar and the type is not created."""
     while isinstance(node, exp.Paren):
         node = node.this
+    enums = reading.drafts.enum_types
+    casts = [cast for cast in node.find_all(exp.Cast) if _enum_name(cast, enums)]
+    if casts:
+        names = sorted({_enum_name(cast, enums) for cast in casts})
+        node = node.transform(lambda n: n.this if n in casts else n)
+        reading.notebook.changed(reading.line, subject or "expression", "its casts to "
+                                 f"PostgreSQL enum type {', '.join(names)} are left out: the "
+                                 "enum column becomes varchar and the type is not created.",
+                                 table)
     return defaults.expression_sql(node, reading.dialect, reading.source)
+
+
+def _enum_name(cast: exp.Cast, enums: dict[str, tuple[str, ...]]) -> str | None:
+    to = cast.args.get("to")
+    if not isinstance(to, exp.DataType) or to.this != exp.DataType.Type.USERDEFINED:
+        return None
+    name = to.sql().rsplit(".", 1)[-1].strip('"')
+    return name if name in enums else None
 
 
 def table_item(reading: Reading, table: TableDraft, item: exp.Expression,
@@ -365,7 +388,8 @@ def _check(reading: Reading, table: TableDraft, item: exp.CheckColumnConstraint,
         names = NAMES[reading.dialect]
         columns = tuple(dict.fromkeys(c.name for c in expression.find_all(exp.Column)))
         name = names.make(names.check, table.name, columns, len(table.checks) + 1)
-    table.checks.append(Check(name, _sql(reading, expression), origin=f"line {line}"))
+    table.checks.append(Check(name, _sql(reading, expression, f"check {name} on {table.name}",
+                                         table.name), origin=f"line {line}"))
     table.remember("check", name, line)
 
 

@@ -353,6 +353,8 @@ def _default(column: Column) -> dict:
         value = Number(default.value)
     elif family == "json":
         value = json.loads(default.value)
+        if isinstance(value, str):  # a JSON string is written as its JSON text: '"{}"'
+            value = default.value
     return {"default": value}
 
 
