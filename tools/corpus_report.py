@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator.importer import Imported, import_ddl  # noqa: E402
 from generator.importer.corpus import CorpusFile, corpus_files  # noqa: E402
-from generator.importer.proof import SERVER_DIALECT, Proof, prove  # noqa: E402
+from generator.importer.proof import (SERVER_DIALECT, Proof, explanation,  # noqa: E402
+                                      outcome, prove)
 
 SERVERS = {"postgres": ("SCHEMAGEN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/"),
            "mariadb": ("SCHEMAGEN_TEST_MARIADB_URL", "mysql://root@127.0.0.1:3306/")}
@@ -96,45 +97,6 @@ def _prove(item: CorpusFile, imported: Imported) -> Proof:
     variable, local = SERVERS[server]
     return prove(item.path.read_text(encoding="utf-8"), item.dialect, imported.notes,
                  imported.text, os.environ.get(variable) or local, PREFIX)
-
-
-def outcome(proof: Proof | None) -> str:
-    """The result column: `equal`, `equal apart from reported items`, or `not equal`."""
-    if proof is None:
-        return "not run"
-    if not proof.equal:
-        return "not equal"
-    if proof.differences or proof.refused_original:
-        return "equal apart from reported items"
-    return "equal"
-
-
-def explanation(proof: Proof | None) -> str:
-    """Why a result is what it is, in a sentence or two for the table."""
-    if proof is None:
-        return "live proof not run (--offline)"
-    parts = []
-    if proof.refused_original:
-        first = proof.refused_original[0]
-        parts.append(f"the original has {len(proof.refused_original)} statement(s) this server "
-                     f"refuses (first, line {first.line}: {_short(first.reason)})")
-    explained = len(proof.differences) - len(proof.unexplained)
-    if explained:
-        parts.append(f"{explained} catalog difference(s), each on an item the import reported")
-    if proof.refused_generated:
-        first = proof.refused_generated[0]
-        parts.append(f"{len(proof.refused_generated)} generated statement(s) refused (first: "
-                     f"{_short(first.reason)})")
-    if proof.unexplained:
-        shown = "; ".join(_short(line, 90) for line in proof.unexplained[:3])
-        more = f" (+{len(proof.unexplained) - 3} more)" if len(proof.unexplained) > 3 else ""
-        parts.append(f"{len(proof.unexplained)} unexplained difference(s): {shown}{more}")
-    return "; ".join(parts) or "no difference"
-
-
-def _short(text: str, limit: int = 110) -> str:
-    text = " ".join(text.split()).replace("|", "\\|")
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def row(item: CorpusFile, imported: Imported, proof: Proof | None) -> list[str]:

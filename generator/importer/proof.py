@@ -189,3 +189,47 @@ def explained(line: str, notes: list[Note], refused: list[Refused]) -> bool:
 def _mentions(note: Note, name: str) -> bool:
     pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
     return bool(pattern.search(note.subject) or pattern.search(note.message))
+
+
+# --- the published result ---------------------------------------------------------
+
+
+def outcome(proof: "Proof | None") -> str:
+    """The result column: `equal`, `equal apart from reported items`, or `not equal`."""
+    if proof is None:
+        return "not run"
+    if not proof.equal:
+        return "not equal"
+    if proof.differences or proof.refused_original:
+        return "equal apart from reported items"
+    return "equal"
+
+
+def explanation(proof: Proof | None) -> str:
+    """Why a result is what it is, in a sentence or two for the table."""
+    if proof is None:
+        return "live proof not run (--offline)"
+    parts = []
+    if proof.refused_original:
+        first = proof.refused_original[0]
+        parts.append(f"the original has {len(proof.refused_original)} statement(s) this server "
+                     f"refuses (first, line {first.line}: {_short(first.reason)})")
+    explained = len(proof.differences) - len(proof.unexplained)
+    if explained:
+        parts.append(f"{explained} catalog difference(s), each on an item the import reported")
+    if proof.refused_generated:
+        shared = len(proof.refused_generated) - len(proof.unexplained_refusals)
+        first = (proof.unexplained_refusals or proof.refused_generated)[0]
+        parts.append(f"{len(proof.refused_generated)} generated statement(s) refused, "
+                     f"{shared} for a reason the original shares (first: "
+                     f"{_short(first.reason)})")
+    if proof.unexplained:
+        shown = "; ".join(_short(line, 90) for line in proof.unexplained[:3])
+        more = f" (+{len(proof.unexplained) - 3} more)" if len(proof.unexplained) > 3 else ""
+        parts.append(f"{len(proof.unexplained)} unexplained difference(s): {shown}{more}")
+    return "; ".join(parts) or "no difference"
+
+
+def _short(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split()).replace("|", "\\|")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
