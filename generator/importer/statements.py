@@ -232,14 +232,14 @@ def _create_index(reading: Reading, parsed: exp.Create) -> None:
     unique = bool(parsed.args.get("unique"))
     template = tables.NAMES[reading.dialect].unique if unique \
         else tables.NAMES[reading.dialect].index
-    name = name or tables._unnamed(reading, draft, template, columns)
+    name = name or tables.unnamed(reading, draft, template, columns)
     using = name_of(params.args.get("using")).lower() or None
     where = params.args.get("where")
     from ..model import Index
 
     tables.add_index(draft, Index(
         name, columns, unique=unique, using=None if using == "btree" else using,
-        where=tables._sql(reading, where.this, subject, table_name) if where is not None
+        where=tables.sql_of(reading, where.this, subject, table_name) if where is not None
         else None,
         origin=f"line {reading.line}"), reading.line)
 

@@ -63,7 +63,7 @@ def _shorten(table: str, columns: str, label: str, limit: int) -> str:
 
 
 NAMES = {
-    # https://www.postgresql.org/docs/current/sql-createtable.html (naming is in ChooseConstraintName)
+    # PostgreSQL: ChooseConstraintName in src/backend/commands/indexcmds.c
     "postgres": ServerNames("{table}_pkey", "{table}_{columns}_key", "{table}_{columns}_fkey",
                             "{table}_{columns}_check", "{table}_{column}_check",
                             "{table}_{columns}_idx", True, False, "{name}{n}", 1, 63),
@@ -227,7 +227,7 @@ def _column_constraint(reading: Reading, table: TableDraft, result: Column,
         return result
     if isinstance(kind, exp.CheckColumnConstraint):
         name = names.make(names.column_check, table.name, (result.name,))
-        table.checks.append(Check(name, _sql(reading, kind.this, f"check {name} on "
+        table.checks.append(Check(name, sql_of(reading, kind.this, f"check {name} on "
                                              f"{table.name}", table.name),
                                   origin=f"line {line}"))
         return result
@@ -282,7 +282,7 @@ def _default_option(key: str, value: object) -> bool:
     return {"start": text == "1", "increment": text == "1"}.get(key, False)
 
 
-def _sql(reading: Reading, node: exp.Expression, subject: str = "",
+def sql_of(reading: Reading, node: exp.Expression, subject: str = "",
          table: str | None = None) -> str:
     """An expression as SQL; casts to a PostgreSQL enum type dropped (with a note), since
     an enum column becomes varchar and the type is not created."""
@@ -345,7 +345,7 @@ def _unique(reading: Reading, table: TableDraft, item: exp.UniqueColumnConstrain
     if columns is None:
         return
     constraint = dialects.get(reading.dialect).unique_constraints
-    name = name or _unnamed(reading, table, NAMES[reading.dialect].unique, columns)
+    name = name or unnamed(reading, table, NAMES[reading.dialect].unique, columns)
     add_index(table, Index(name, columns, unique=True, constraint=constraint,
                            origin=f"line {line}"), line)
 
@@ -369,7 +369,7 @@ def _index(reading: Reading, table: TableDraft, item: exp.IndexColumnConstraint,
                                          "is not in schema.yaml; it was left out.", table.name)
     unique = kind == "UNIQUE"
     template = NAMES[reading.dialect].unique if unique else NAMES[reading.dialect].index
-    index_name = index_name or _unnamed(reading, table, template, columns)
+    index_name = index_name or unnamed(reading, table, template, columns)
     add_index(table, Index(index_name, columns, unique=unique, origin=f"line {line}"), line)
 
 
@@ -388,7 +388,7 @@ def _check(reading: Reading, table: TableDraft, item: exp.CheckColumnConstraint,
         names = NAMES[reading.dialect]
         columns = tuple(dict.fromkeys(c.name for c in expression.find_all(exp.Column)))
         name = names.make(names.check, table.name, columns, len(table.checks) + 1)
-    table.checks.append(Check(name, _sql(reading, expression, f"check {name} on {table.name}",
+    table.checks.append(Check(name, sql_of(reading, expression, f"check {name} on {table.name}",
                                          table.name), origin=f"line {line}"))
     table.remember("check", name, line)
 
@@ -469,8 +469,9 @@ def _key_column(part: exp.Expression) -> str:
     return name_of(part)
 
 
-def _unnamed(reading: Reading, table: TableDraft, template: str,
-             columns: tuple[IndexColumn, ...]) -> str:
+def unnamed(reading: Reading, table: TableDraft, template: str,
+            columns: tuple[IndexColumn, ...]) -> str:
+    """The name the server gives an unnamed key or index, unique within the table."""
     server = NAMES[reading.dialect]
     name = server.make(template, table.name, [column.name for column in columns])
     taken = {index.name for index in table.indexes}

@@ -106,13 +106,14 @@ def _portable_table(table: Table, dialect: Dialect, notebook: Notebook) -> _Tabl
             continue
         types_[column.name] = found
         kept.append(column)
-    table = _without_columns(table, {c.name for c in kept}, notebook)
+    table = _without_columns(table, {c.name for c in kept}, notebook, dialect.sqlglot)
     _primary_key_name(table, dialect, notebook)
     table = _auto_increment_on_key(replace(table, columns=tuple(kept)), notebook)
     return _Table(table, types_)
 
 
-def _without_columns(table: Table, kept: set[str], notebook: Notebook) -> Table:
+def _without_columns(table: Table, kept: set[str], notebook: Notebook, sqlglot_dialect: str
+                     ) -> Table:
     """The table without keys, indexes and checks on columns that were left out."""
     def missing(names) -> list[str]:
         return [name for name in names if name not in kept]
@@ -136,7 +137,8 @@ def _without_columns(table: Table, kept: set[str], notebook: Notebook) -> Table:
         foreign_keys=tuple(f for f in table.foreign_keys
                            if not gone("foreign key", f.name, f.origin, f.columns)),
         checks=tuple(c for c in table.checks
-                     if not gone("check", c.name, c.origin, _check_columns(c.expression))),
+                     if not gone("check", c.name, c.origin,
+                                 _check_columns(c.expression, sqlglot_dialect))),
     )
 
 
