@@ -12,8 +12,14 @@ import json
 import re
 from decimal import Decimal, InvalidOperation
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
 import yaml
+
+try:  # pragma: no cover - which loader exists depends on how PyYAML was built
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 LINE_LIMIT = 99
 INDENT = "  "
@@ -118,6 +124,7 @@ def _number(text: str) -> str:
     return text if exact else _quoted(text)
 
 
+@lru_cache(maxsize=65536)
 def _string(text: str) -> str:
     if _PLAIN.match(text) and not text.endswith(" ") and _reads_back(text):
         return text
@@ -126,7 +133,7 @@ def _string(text: str) -> str:
 
 def _reads_back(text: str) -> bool:
     try:
-        return yaml.safe_load(f"[{text}]") == [text]
+        return yaml.load(f"[{text}]", Loader=_Loader) == [text]
     except yaml.YAMLError:
         return False
 
