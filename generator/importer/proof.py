@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,8 +182,9 @@ def explained(line: str, notes: list[Note], refused: list[Refused]) -> bool:
     if other.startswith("primary key"):
         return any("primary key" in note.subject or "primary key" in note.message
                    or note.subject.startswith("column ") for note in about)
-    if other in ("missing", "unexpected"):
-        return bool(about) or any(_mentions(note, table) for note in notes)
+    if other in ("missing", "unexpected"):  # a whole table: left out, or never created
+        return any(note.subject == f"table {table}" or note.kind == "unparsed"
+                   and _mentions(note, table) for note in notes)
     return False
 
 
@@ -214,9 +216,12 @@ def explanation(proof: Proof | None) -> str:
         first = proof.refused_original[0]
         parts.append(f"the original has {len(proof.refused_original)} statement(s) this server "
                      f"refuses (first, line {first.line}: {_short(first.reason)})")
-    explained = len(proof.differences) - len(proof.unexplained)
+    explained = [line for line in proof.differences if line not in proof.unexplained]
     if explained:
-        parts.append(f"{explained} catalog difference(s), each on an item the import reported")
+        kinds = Counter(_kind(line) for line in explained)
+        listed = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+        parts.append(f"{len(explained)} catalog difference(s), each on an item the import "
+                     f"reported ({listed})")
     if proof.refused_generated:
         shared = len(proof.refused_generated) - len(proof.unexplained_refusals)
         first = (proof.unexplained_refusals or proof.refused_generated)[0]
@@ -233,3 +238,14 @@ def explanation(proof: Proof | None) -> str:
 def _short(text: str, limit: int = 110) -> str:
     text = " ".join(text.split()).replace("|", "\\|")
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _kind(line: str) -> str:
+    """What a difference line is about: column, index, foreign key, check, table..."""
+    match = _DIFFERENCE.match(line)
+    if match is None:
+        return "other"
+    if match["kind"]:
+        return match["kind"]
+    other = match["other"] or ""
+    return "table" if other in ("missing", "unexpected") else other.split(" ")[0]
