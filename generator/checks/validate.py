@@ -125,6 +125,32 @@ def _unknown_key_columns(table: Table) -> Iterator[Finding]:
                              "fix the name or add the column.")
 
 
+@rule("check-column", ERROR, "A check reads a column that is missing or auto-increments.")
+def check_column(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        for table in schema.tables:
+            for check in table.checks:
+                if check.enum_column is None:
+                    yield from _check_columns(dialect, table, check)
+
+
+def _check_columns(dialect: Dialect, table: Table, check) -> Iterator[Finding]:
+    try:
+        parsed = sqlglot.parse_one(check.expression, read=dialect.sqlglot)
+    except sqlglot.errors.ParseError:
+        return  # reported by sql-syntax
+    for name in dict.fromkeys(column.name for column in parsed.find_all(exp.Column)):
+        column = table.column(name)
+        if column is None:
+            yield _error("check-column", f"{check.origin}.expression",
+                         f"The check reads '{name}', which table '{table.name}' does not "
+                         "have; fix the name or add the column.", dialect)
+        elif column.auto_increment and dialect.auto_increment_keyword:
+            yield _error("check-column", f"{check.origin}.expression",
+                         f"The check reads '{name}', an AUTO_INCREMENT column, which "
+                         f"{dialect.title} refuses in a CHECK; drop the check.", dialect)
+
+
 @rule("key-column-repeated", ERROR, "A key lists the same column twice.")
 def key_column_repeated(subject: Subject) -> Iterator[Finding]:
     schema = next(iter(subject.schemas.values()))

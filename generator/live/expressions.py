@@ -67,9 +67,12 @@ def constant_of(text: str, dialect: Dialect) -> Constant | None:
 def in_list(text: str, dialect: Dialect) -> tuple[str, tuple[str, ...]] | None:
     """`(column, values)` when the expression is `column IN ('a', 'b', ...)`, else None."""
     tree = canonical(text, dialect)
-    if not isinstance(tree, exp.In) or not isinstance(tree.this, exp.Column):
+    if isinstance(tree, exp.EQ) and isinstance(tree.this, exp.Column):
+        items = [tree.expression]  # a one-value list, as PostgreSQL keeps it
+    elif isinstance(tree, exp.In) and isinstance(tree.this, exp.Column):
+        items = tree.expressions
+    else:
         return None
-    items = tree.expressions
     if not items or not all(isinstance(i, exp.Literal) and i.is_string for i in items):
         return None
     return tree.this.name, tuple(str(item.this) for item in items)
@@ -152,10 +155,10 @@ def _any_array(node: exp.Expression) -> exp.Expression | None:
     # PostgreSQL stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])`, NOT IN as `<> ALL (...)`.
     if isinstance(node, exp.EQ) and isinstance(node.expression, exp.Any) \
             and isinstance(node.expression.this, exp.Array):
-        return exp.In(this=node.this, expressions=node.expression.this.expressions)
+        return _simplify(exp.In(this=node.this, expressions=node.expression.this.expressions))
     if isinstance(node, exp.NEQ) and _is_all_array(node.expression):
         array = node.expression.expressions[0]
-        return exp.Not(this=exp.In(this=node.this, expressions=array.expressions))
+        return exp.Not(this=_simplify(exp.In(this=node.this, expressions=array.expressions)))
     return None
 
 
@@ -163,6 +166,13 @@ def _is_all_array(node: exp.Expression) -> bool:
     # sqlglot 30 reads `<> ALL (...)` as a call of a function named ALL.
     return isinstance(node, exp.Anonymous) and str(node.this).upper() == "ALL" \
         and len(node.expressions) == 1 and isinstance(node.expressions[0], exp.Array)
+
+
+def _single_in(node: exp.Expression) -> exp.Expression | None:
+    # PostgreSQL stores `x IN ('a')` as `x = 'a'`.
+    if isinstance(node, exp.In) and len(node.expressions) == 1 and not node.args.get("query"):
+        return exp.EQ(this=node.this, expression=node.expressions[0])
+    return None
 
 
 def _between(node: exp.Expression) -> exp.Expression | None:
@@ -188,4 +198,4 @@ def _functions(node: exp.Expression) -> exp.Expression | None:
     return None
 
 
-_RULES = (_unwrap, _numbers, _names, _any_array, _between, _functions)
+_RULES = (_unwrap, _numbers, _names, _any_array, _single_in, _between, _functions)

@@ -322,3 +322,12 @@ def test_urls() -> None:
     assert scratch_name("sg_live_").startswith("sg_live_")
     with pytest.raises(ValueError, match="cannot start a database name"):
         scratch_name("Bad-Prefix")
+
+
+def test_one_value_enum_check_reads_back_as_an_equality() -> None:
+    from generator.dialects import POSTGRES
+    from generator.live.expressions import in_list, same_expression
+
+    stored = "((role)::text = 'a'::text)"
+    assert same_expression('"role" IN (\'a\')', stored, POSTGRES)
+    assert in_list(stored, POSTGRES) == ("role", ("a",))

@@ -343,3 +343,22 @@ def test_emoji_in_a_comment_is_refused_on_mysql(tmp_path: Path) -> None:
         "comment holds a character beyond U+FFFF (such as an emoji), which MariaDB 10.11+ and "
         "MySQL 8.0+ cannot keep in its catalog; remove it.",
     ]
+
+
+def test_checks_read_existing_columns_and_no_auto_increment_on_mysql(tmp_path: Path) -> None:
+    body = """\
+  t:
+    columns:
+      id: {type: integer, auto_increment: true, primary: true}
+      qty: integer
+    checks:
+      - expression: quantity > 0
+      - expression: id > 0
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:8:9: error check-column tables.t.checks[0].expression: The check reads "
+        "'quantity', which table 't' does not have; fix the name or add the column.",
+        "schema.yaml:9:9: error check-column [mariadb,mysql] tables.t.checks[1].expression: The "
+        "check reads 'id', an AUTO_INCREMENT column, which MariaDB 10.11+ and MySQL 8.0+ "
+        "refuses in a CHECK; drop the check.",
+    ]
