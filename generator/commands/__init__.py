@@ -11,6 +11,8 @@ NAMES: list[str] = [
     "lint",
     "verify",
     "import_",
+    "inspect",
+    "drift",
 ]
 
 

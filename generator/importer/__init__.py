@@ -22,7 +22,7 @@ from .split import SplitError, split
 from .statements import read
 from .tospec import to_spec
 
-__all__ = ["Imported", "ImportFailed", "import_ddl", "read_schema"]
+__all__ = ["Imported", "ImportFailed", "import_ddl", "import_model", "read_schema"]
 
 MAX_ROUNDS = 5
 
@@ -66,9 +66,21 @@ def import_ddl(text: str, dialect: str, source: str = "input.sql") -> Imported:
     """Import DDL of `dialect` (`mysql` or `postgres`) into schema.yaml text."""
     notebook = Notebook()
     schema = read_schema(text, dialect, notebook)
-    data, lines = to_spec(schema, dialects.get(dialect), notebook)
     header = (f"Imported by `schemagen import --dialect {dialect}` from {Path(source).name}.\n"
               "Review it with the import report: what schema.yaml cannot hold was left out.")
+    return import_model(schema, header, notebook)
+
+
+def import_model(schema: Schema, header: str, notebook: Notebook,
+                 targets: list[str] | None = None) -> Imported:
+    """A model of one dialect (read from DDL or from a live catalog) into schema.yaml text.
+
+    `targets` replaces the targets the model's dialect implies (`settings.targets`).
+    """
+    dialect = schema.dialect
+    data, lines = to_spec(schema, dialects.get(dialect), notebook)
+    if targets is not None:
+        data["settings"]["targets"] = list(targets)
     if not data["tables"]:
         raise ImportFailed("the file has no table that could be imported"
                            + (f" (first note, line {notebook.notes[0].line}: "

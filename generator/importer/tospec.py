@@ -24,7 +24,7 @@ from .portable import PortableType, portable
 from ..sqltext import type_family
 from ..emit import Number
 
-TARGETS = {"postgres": ["postgres"], "mysql": ["mysql", "mariadb"]}
+TARGETS = {"postgres": ["postgres"], "mysql": ["mysql", "mariadb"], "mariadb": ["mariadb"]}
 _TABLE_OPTIONS = ("engine", "charset", "collation")
 
 
