@@ -103,22 +103,56 @@ def generate(compiled: Compiled, out: Path, source: str, layout: Layout = LAYOUT
     for name in compiled.targets:
         verify_integrity(out / name / "migrations")
         check_layout(out / name / "migrations", layout)
-    plans = plan(compiled, out)
+    releases = _releases(compiled, out)
+    plans = {name: merged(steps) for name, steps in releases.items()}
     files = read_tree(out)
     changed = any(p.operations for p in plans.values())
     version = _next_version(out, compiled.targets, layout) if changed else None
     slug = _slug(message, plans) if changed else ""
-    for name, dialect_plan in plans.items():
+    for name, steps in releases.items():
         dialect = dialects.get(name)
         snapshot = render_all(create_all(compiled.schemas[name]), dialect)
         check_all(snapshot, dialect)
         files[f"{name}/schema.sql"] = sql_file(snapshot, source, dialect.title)
         if version is not None:
-            _add_migration(files, name, dialect_plan, version, slug, layout, source)
+            _add_releases(files, name, steps, version, slug, layout, source)
     files[STATE_FILE] = state_text(compiled) if changed or STATE_FILE not in files \
         else files[STATE_FILE]
     log.info("generated version %s (%s)", version, slug or "no change")
     return Generation(files, plans, version, slug)
+
+
+def _releases(compiled: Compiled, out: Path) -> dict[str, list[DialectPlan]]:
+    """Per dialect, the migrations this change releases: one, or with concurrent index
+    builds on (settings.postgres.concurrent_indexes), one plus one per such index."""
+    if not compiled.spec.settings.postgres.concurrent_indexes:
+        return {name: [p] for name, p in plan(compiled, out).items()}
+    from .checks.changes import concurrent_plans
+
+    current = current_state(out, compiled)
+    return {name: concurrent_plans(current[name], desired)
+            for name, desired in compiled.schemas.items()}
+
+
+def merged(steps: list[DialectPlan]) -> DialectPlan:
+    """The steps of one change seen as one plan, for messages and `plan`."""
+    if len(steps) == 1:
+        return steps[0]
+    first = steps[0]
+    return DialectPlan(first.dialect, [op for s in steps for op in s.operations],
+                       [sql for s in steps for sql in s.up], [sql for s in steps for sql in s.down],
+                       [w for s in steps for w in s.warnings])
+
+
+def _add_releases(files: dict[str, bytes], name: str, steps: list[DialectPlan], version: int,
+                  slug: str, layout: Layout, source: str) -> None:
+    """Each step that does something takes the next version, from `version` on."""
+    named = [(steps[0], slug)] if steps[0].operations else []
+    for step in steps[1:]:
+        index = step.operations[0].index.name  # type: ignore[attr-defined]
+        named.append((step, _words(f"create index {index} concurrently")[:60]))
+    for offset, (step, step_slug) in enumerate(named):
+        _add_migration(files, name, step, version + offset, step_slug, layout, source)
 
 
 def _add_migration(files: dict[str, bytes], name: str, dialect_plan: DialectPlan,

@@ -66,6 +66,7 @@ class Change:
     locate_current: Callable[[str], Location | None] = field(default=lambda path: None,
                                                             compare=False)
     live: frozenset[str] | None = None  # tables holding rows, when not all of `current`'s
+    concurrent_builds: bool = False  # settings.postgres.concurrent_indexes is on
 
     def existing(self, table: str) -> bool:
         """Whether `table` may hold rows before this change: it is in the current state."""
@@ -331,6 +332,8 @@ def pg_index_not_concurrent(change: Change) -> Iterator[Hit]:
     for op in _of(change, ops.CreateIndex):
         if op.index.implicit or not change.existing(op.table):
             continue
+        if change.concurrent_builds and not op.index.constraint:
+            continue  # generate builds it CONCURRENTLY in a migration of its own
         unique = " UNIQUE" if op.index.unique else ""
         attach = (f", then ALTER TABLE {op.table} ADD CONSTRAINT {op.index.name} UNIQUE USING "
                   f"INDEX {op.index.name}") if op.index.constraint else ""
@@ -593,7 +596,8 @@ def lint_next_change(compiled: Compiled, out: Path, subject: LintSubject) -> lis
                                  "change as it stands.)", "", "error", name))
             continue
         change = Change(dialect, current[name], desired, operations,
-                        document.locate if document else lambda path: None)
+                        document.locate if document else lambda path: None,
+                        concurrent_builds=compiled.spec.settings.postgres.concurrent_indexes)
         found += [hit_.finding for hit_ in run(change) if not silenced(subject, hit_)]
     return found
 

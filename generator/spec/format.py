@@ -201,6 +201,12 @@ class Naming(Strict):
     enum_check: str = "{table}_{column}_check"
 
 
+class PostgresSettings(Strict):
+    concurrent_indexes: bool = Field(
+        False, description="Build each new index on an existing table with CREATE INDEX "
+        "CONCURRENTLY, in a migration of its own (outside a transaction).")
+
+
 class MySQLSettings(Strict):
     """Table options for every MySQL and MariaDB table, as Laravel's config sets them."""
 
@@ -212,6 +218,7 @@ class MySQLSettings(Strict):
 class Settings(Strict):
     targets: list[DialectName] = Field(default_factory=lambda: ["postgres", "mysql", "mariadb"])
     naming: Naming = Field(default_factory=Naming)
+    postgres: PostgresSettings = Field(default_factory=PostgresSettings)
     mysql: MySQLSettings = Field(default_factory=MySQLSettings)
     tenant: str | None = Field(
         None, description="The tenant key as `table.column`, for the multi-tenant rules."
