@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 import sqlglot
 from sqlglot import exp
@@ -21,6 +21,11 @@ ERROR = "error"
 def _each(subject: Subject) -> Iterator[tuple[Dialect, Schema]]:
     for name, schema in subject.schemas.items():
         yield subject.dialects[name], schema
+
+
+def _one(subject: Subject) -> Schema:
+    """The model of one target, for rules whose answer is the same on every target."""
+    return next(iter(subject.schemas.values()))
 
 
 def _error(code: str, path: str, message: str, dialect: Dialect | None = None) -> Finding:
@@ -93,23 +98,19 @@ def _column_options(column, path: str) -> Iterator[Finding]:
 
 @rule("auto-increment-key", ERROR, "An auto-increment column that is not the primary key.")
 def auto_increment_key(subject: Subject) -> Iterator[Finding]:
-    for dialect, schema in _each(subject):
-        for table in schema.tables:
-            pk = table.primary_key.columns if table.primary_key else ()
-            for column in table.columns:
-                if column.auto_increment and (not pk or pk[0] != column.name):
-                    yield _error("auto-increment-key", f"{column.origin}.auto_increment",
-                                 "An auto-increment column must lead the primary key "
-                                 "(MySQL refuses it otherwise); make it the primary key.")
-        return
+    for table in _one(subject).tables:
+        pk = table.primary_key.columns if table.primary_key else ()
+        for column in table.columns:
+            if column.auto_increment and (not pk or pk[0] != column.name):
+                yield _error("auto-increment-key", f"{column.origin}.auto_increment",
+                             "An auto-increment column must lead the primary key "
+                             "(MySQL refuses it otherwise); make it the primary key.")
 
 
 @rule("key-column-unknown", ERROR, "A key, index or check names a column that is not there.")
 def key_column_unknown(subject: Subject) -> Iterator[Finding]:
-    for dialect, schema in _each(subject):
-        for table in schema.tables:
-            yield from _unknown_key_columns(table)
-        return  # the same on every dialect
+    for table in _one(subject).tables:
+        yield from _unknown_key_columns(table)
 
 
 def _unknown_key_columns(table: Table) -> Iterator[Finding]:
@@ -153,8 +154,7 @@ def _check_columns(dialect: Dialect, table: Table, check) -> Iterator[Finding]:
 
 @rule("key-column-repeated", ERROR, "A key lists the same column twice.")
 def key_column_repeated(subject: Subject) -> Iterator[Finding]:
-    schema = next(iter(subject.schemas.values()))
-    for table in schema.tables:
+    for table in _one(subject).tables:
         keyed = [(table.primary_key.origin, table.primary_key.columns)] \
             if table.primary_key else []
         keyed += [(index.origin, index.column_names) for index in table.indexes]
@@ -167,15 +167,14 @@ def key_column_repeated(subject: Subject) -> Iterator[Finding]:
 
 @rule("fk-target", ERROR, "A foreign key must point at the primary key or a unique key.")
 def fk_target(subject: Subject) -> Iterator[Finding]:
-    for dialect, schema in _each(subject):
-        tables = {table.name: table for table in schema.tables}
-        for table in schema.tables:
-            for fk in table.foreign_keys:
-                yield from _fk_target(table, fk, tables.get(fk.ref_table), dialect)
-        return
+    schema = _one(subject)
+    tables = {table.name: table for table in schema.tables}
+    for table in schema.tables:
+        for fk in table.foreign_keys:
+            yield from _fk_target(table, fk, tables.get(fk.ref_table))
 
 
-def _fk_target(table, fk, target, dialect) -> Iterator[Finding]:
+def _fk_target(table: Table, fk, target: Table | None) -> Iterator[Finding]:
     where = f"{table.name}({', '.join(fk.columns)}) -> {fk.ref_table}({', '.join(fk.ref_columns)})"
     if target is None:
         yield _error("fk-target", fk.origin,
@@ -359,8 +358,7 @@ def _all_names(schema: Schema) -> Iterator[tuple[str, str]]:
 
 @rule("identifier-chars", ERROR, "A name with characters that cannot be an identifier.")
 def identifier_chars(subject: Subject) -> Iterator[Finding]:
-    schema = next(iter(subject.schemas.values()))
-    for name, origin in _all_names(schema):
+    for name, origin in _all_names(_one(subject)):
         if "\0" in name or name != name.strip() or name.endswith(" "):
             yield _error("identifier-chars", origin,
                          f"'{name}' has a NUL byte or surrounding spaces; rename it.")
@@ -421,26 +419,24 @@ def _key_bytes(dialect: Dialect, table: Table, index: Index) -> int | None:
 
 @rule("prefix-length", ERROR, "A prefix length on a column that cannot take one.")
 def prefix_length(subject: Subject) -> Iterator[Finding]:
-    for dialect, schema in _each(subject):
-        if not dialect.prefix_indexes:
-            continue
-        for table in schema.tables:
-            for index in table.indexes:
-                for part in index.columns:
-                    column = table.column(part.name)
-                    if column is None or part.length is None:
-                        continue
-                    if column.type.name in ("varchar", "char") and \
-                            part.length > column.type.args[0]:
-                        yield _error("prefix-length", index.origin,
-                                     f"The prefix {part.length} of '{part.name}' is longer "
-                                     f"than the column ({column.type}); shorten it.")
-                    elif column.type.name not in ("varchar", "char") and \
-                            not types.needs_prefix(column.type):
-                        yield _error("prefix-length", index.origin,
-                                     f"'{part.name}' is {column.type}; only string columns "
-                                     "take a prefix length. Remove `length`.")
-        return
+    prefixed = [(d, schema) for d, schema in _each(subject) if d.prefix_indexes]
+    for table in prefixed[0][1].tables if prefixed else ():
+        for index in table.indexes:
+            for part in index.columns:
+                column = table.column(part.name)
+                if column is not None and part.length is not None:
+                    yield from _prefix(index, part, column)
+
+
+def _prefix(index: Index, part, column) -> Iterator[Finding]:
+    if column.type.name in ("varchar", "char") and part.length > column.type.args[0]:
+        yield _error("prefix-length", index.origin,
+                     f"The prefix {part.length} of '{part.name}' is longer than the column "
+                     f"({column.type}); shorten it.")
+    elif column.type.name not in ("varchar", "char") and not types.needs_prefix(column.type):
+        yield _error("prefix-length", index.origin,
+                     f"'{part.name}' is {column.type}; only string columns take a prefix "
+                     "length. Remove `length`.")
 
 
 @rule("dialect-unsupported", ERROR, "A construct a target cannot express.")
