@@ -3,6 +3,7 @@ into schema.yaml, compiles to exactly the catalog it was read from."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,27 @@ def test_an_empty_database_is_bad_input(dialect, fresh_database, tmp_path) -> No
     assert result.exit_code == 1, result.output
     assert result.output.endswith(": the database has no table to inspect.\n")
     assert not (tmp_path / "schema.yaml").exists()
+
+
+UNSUPPORTED = {"postgres": ("text[]", "PostgreSQL 15+ type text[]"),
+               "mariadb": ("set('a','b')", "MariaDB 10.11+ type set")}
+
+
+@pytest.mark.live
+@pytest.mark.parametrize("dialect", LIVE)
+def test_what_the_format_cannot_hold_is_noted_and_listed(dialect, fresh_database,
+                                                         tmp_path) -> None:
+    column_type, named = UNSUPPORTED[dialect]
+    url = fresh_database(dialect, PREFIX)
+    apply_statements(url, dialect, [f"CREATE TABLE things (id integer NOT NULL PRIMARY KEY, "
+                                    f"tags {column_type} NULL)"])
+
+    result = inspect(url, tmp_path / "schema.yaml", "--format", "json")
+
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["differences"] == ["table things: column tags: unexpected"]
+    assert [(n["kind"], n["subject"], n["table"]) for n in report["notes"]] == [
+        ("unsupported", "column things.tags", "things")]
+    assert report["notes"][0]["message"].startswith(named)
+    assert "tags" not in (tmp_path / "schema.yaml").read_text(encoding="utf-8")

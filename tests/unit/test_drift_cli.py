@@ -190,19 +190,22 @@ def test_the_repair_file_marks_every_destructive_step(small) -> None:
     actual = replace(actual, tables=actual.tables + (Table("old", ()),))
     found = Drift("mariadb", "app", differences(desired, actual), repair(actual, desired))
 
-    assert repair_text(found, "schema.yaml") == textwrap.dedent("""\
-        -- Repair written by `schemagen drift`: brings the mariadb database app back to schema.yaml.
-        -- It was NOT applied. Review it (destructive steps are marked), then run it.
-
-        -- drop index payments_extra on payments [DESTRUCTIVE: drops an object the schema file does not have]
-        ALTER TABLE `payments` DROP INDEX `payments_extra`;
-
-        -- drop table old [DESTRUCTIVE: loses data]
-        DROP TABLE `old`;
-
-        -- alter column payments.note [DESTRUCTIVE: longer values make the migration fail (or are cut where strict mode is off)]
-        ALTER TABLE `payments` MODIFY COLUMN `note` varchar(200) NULL;
-        """)
+    drops = "DESTRUCTIVE: drops an object the schema file does not have"
+    cuts = ("DESTRUCTIVE: longer values make the migration fail (or are cut where strict "
+            "mode is off)")
+    assert repair_text(found, "schema.yaml").splitlines() == [
+        "-- Repair written by `schemagen drift`: brings the mariadb database app back to "
+        "schema.yaml.",
+        "-- It was NOT applied. Review it (destructive steps are marked), then run it.",
+        "",
+        f"-- drop index payments_extra on payments [{drops}]",
+        "ALTER TABLE `payments` DROP INDEX `payments_extra`;",
+        "",
+        "-- drop table old [DESTRUCTIVE: loses data]",
+        "DROP TABLE `old`;",
+        "",
+        f"-- alter column payments.note [{cuts}]",
+        "ALTER TABLE `payments` MODIFY COLUMN `note` varchar(200) NULL;"]
     assert [destructive(op, "mariadb") is not None for op, _ in found.steps] == [
         True, True, True]
 
