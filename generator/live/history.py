@@ -10,6 +10,7 @@ https://github.com/golang-migrate/migrate/blob/master/MIGRATIONS.md
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from .connect import connect, rows
@@ -62,17 +63,14 @@ def read_histories(url: str, dialect: str, tables: list[str]) -> list[History]:
 
 def _read(connection: Any, table: str, runner: str) -> History:
     history = History(runner, table)
-    query = _FLYWAY if runner == "Flyway" else _GOLANG
+    query, interpret = _READERS[runner]
     try:
         found = rows(connection, query)
     except Exception as error:  # noqa: BLE001 - each driver has its own error classes
         reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
         history.problem = f"{table} is not {runner}'s table as expected ({reason})"
         return history
-    if runner == "Flyway":
-        _flyway(history, found)
-    else:
-        _golang(history, found)
+    interpret(history, found)
     return history
 
 
@@ -118,3 +116,8 @@ def _version(text: str, history: History) -> int | None:
         history.problem = (f"{history.table} holds version '{text}', which is not a whole "
                            "number as schemagen writes them; it was not compared")
         return None
+
+
+# The runner's name -> the query of its table and how its rows are read.
+_READERS: dict[str, tuple[str, Callable[[History, list[tuple]], None]]] = {
+    "Flyway": (_FLYWAY, _flyway), "golang-migrate": (_GOLANG, _golang)}

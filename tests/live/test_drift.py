@@ -303,3 +303,23 @@ def test_a_server_of_a_dialect_the_schema_does_not_target_is_refused(fresh_datab
     assert result.exit_code == 2, result.output
     assert result.output == (f"{schema} does not target mariadb (targets: postgres); add it "
                              "to settings.targets or verify another dialect.\n")
+
+
+@pytest.mark.live
+@pytest.mark.parametrize("dialect", LIVE)
+def test_a_schema_migrations_table_of_another_tool_is_named_not_trusted(
+        dialect, released, fresh_database) -> None:
+    schema, out = released
+    url = built(dialect, out, fresh_database, schema)
+    # Rails keeps a schema_migrations table too, with no `dirty` column.
+    apply_statements(url, dialect, ["CREATE TABLE schema_migrations (version varchar(20) "
+                                    "NOT NULL PRIMARY KEY)",
+                                    "INSERT INTO schema_migrations VALUES ('20240101000000')"])
+
+    result = drift(url, out, schema=schema)
+
+    assert result.exit_code == 0, result.output
+    history = result.stderr.splitlines()[2]
+    assert history.startswith("history: golang-migrate (schema_migrations): schema_migrations "
+                              "is not golang-migrate's table as expected (")
+    assert "dirty" in history
