@@ -462,6 +462,22 @@ def dialect_unsupported(subject: Subject) -> Iterator[Finding]:
                                   f"{path}.using", "warning", dialect.name)
 
 
+@rule("gin-on-json", ERROR, "A GIN index on a PostgreSQL `json` column.")
+def gin_on_json(subject: Subject) -> Iterator[Finding]:
+    """PostgreSQL has no GIN operator class for `json`, only for `jsonb`."""
+    for dialect, schema in _each(subject):
+        for table in schema.tables:
+            for index in table.indexes:
+                if (index.using or "").lower() != "gin":
+                    continue
+                for part in index.columns:
+                    column = table.column(part.name)
+                    if column is not None and column.type.name == "json":
+                        yield _error("gin-on-json", index.origin,
+                                     f"'{part.name}' is json, which has no GIN operator class "
+                                     f"on {dialect.title}; make the column `jsonb`.", dialect)
+
+
 @rule("sql-syntax", ERROR, "An SQL expression in the file that does not parse.")
 def sql_syntax(subject: Subject) -> Iterator[Finding]:
     for dialect in subject.dialects.values():

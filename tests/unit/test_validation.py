@@ -362,3 +362,18 @@ def test_checks_read_existing_columns_and_no_auto_increment_on_mysql(tmp_path: P
         "check reads 'id', an AUTO_INCREMENT column, which MariaDB 10.11+ and MySQL 8.0+ "
         "refuses in a CHECK; drop the check.",
     ]
+
+
+def test_gin_index_on_json_is_refused_on_postgres(tmp_path: Path) -> None:
+    body = """\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      data: {type: json, nullable: true}
+    indexes:
+      - {columns: [data], using: gin, dialects: [postgres]}
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:8:9: error gin-on-json [postgres] tables.t.indexes[0]: 'data' is json, "
+        "which has no GIN operator class on PostgreSQL 15+; make the column `jsonb`.",
+    ]

@@ -42,4 +42,4 @@ CREATE INDEX "everything_body_seen_at_index" ON "everything" ("body", "seen_at" 
 
 CREATE INDEX "everything_positive_count" ON "everything" ("count") WHERE count > 0;
 
-CREATE INDEX "everything_settings_gin" ON "everything" USING gin ("settings");
+CREATE INDEX "everything_doc_gin" ON "everything" USING gin ("doc");
