@@ -29,3 +29,14 @@ def build(compiled: Compiled, dialect: str, url: str) -> Schema:
     """Apply the schema's CREATE statements to the empty database at `url`; read it back."""
     apply_statements(url, dialect, create_statements(compiled, dialect))
     return read_schema(url, dialect)
+
+
+def refused_paths(folder: Path, text: str) -> list[str]:
+    """The YAML paths of the errors validation reports for `text`; empty when it is valid."""
+    from generator.findings import InvalidSchema
+
+    try:
+        compile_text(folder, text)
+    except InvalidSchema as error:
+        return [finding.path for finding in error.findings if finding.severity == "error"]
+    return []
