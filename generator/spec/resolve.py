@@ -99,9 +99,14 @@ def _column(context: _Context, name: str, spec: fmt.ColumnSpec, path: str) -> Co
         name=name, type=sql_type, nullable=spec.nullable,
         default=_default(context, spec, override, portable, path),
         auto_increment=spec.auto_increment, comment=spec.comment,
-        collation=(override and override.collation) or spec.collation,
+        collation=(override and override.collation) or _collation(context, spec),
         renamed_from=spec.renamed_from, origin=path,
     )
+
+
+def _collation(context: _Context, spec: fmt.ColumnSpec) -> str | None:
+    """`collation:` names a MySQL collation; PostgreSQL takes one only from its override."""
+    return spec.collation if context.dialect.table_options else None
 
 
 def _default(context: _Context, spec: fmt.ColumnSpec, override: fmt.ColumnOverride | None,
@@ -136,7 +141,7 @@ def _primary_key(context: _Context, table: str, spec: fmt.TableSpec,
     if not columns:
         return None
     origin = path if spec.primary_key else flagged[0][1]
-    return PrimaryKey(context.dialect.pk_name(table), columns, origin)
+    return PrimaryKey(naming.fit(context.dialect.pk_name(table)), columns, origin)
 
 
 def _uniques(context: _Context, table: str, spec: fmt.TableSpec,
