@@ -173,8 +173,8 @@ def test_comment_set_and_removed(tmp_path: Path) -> None:
 
 def test_collation_set_and_back_to_the_default(tmp_path: Path) -> None:
     after = edited("name: {type: string(50), nullable: true}",
-                   "name: {type: string(50), nullable: true, collation: C,"
-                   " overrides: {mysql: {collation: utf8mb4_bin}}}")
+                   "name: {type: string(50), nullable: true, collation: utf8mb4_bin,"
+                   " overrides: {postgres: {collation: C}}}")
     assert sql(tmp_path, USERS, after, "postgres") == (
         ['ALTER TABLE "users" ALTER COLUMN "name" TYPE varchar(50) COLLATE "C"'],
         ['ALTER TABLE "users" ALTER COLUMN "name" TYPE varchar(50) COLLATE "default"'])
