@@ -41,6 +41,7 @@ class Dialect:
     auto_increment_keyword: bool  # AUTO_INCREMENT (MySQL); else serial or identity
     parenthesized_defaults: bool  # DEFAULT (expr) for expressions other than now()
     boolean_digits: bool  # booleans are tinyint(1): defaults are 0 and 1
+    create_table_indent: int  # spaces before each item of CREATE TABLE (house style)
     # MODIFY COLUMN restates the whole column to change any part of it (MySQL); else each
     # part has its own ALTER COLUMN clause (PostgreSQL)
     restate_column: bool = False
@@ -81,6 +82,7 @@ POSTGRES = Dialect(
     auto_increment_keyword=False,
     parenthesized_defaults=False,
     boolean_digits=False,
+    create_table_indent=4,
 )
 
 MYSQL = Dialect(
@@ -118,6 +120,7 @@ MYSQL = Dialect(
     # https://dev.mysql.com/doc/refman/8.0/en/data-type-defaults.html
     parenthesized_defaults=True,
     boolean_digits=True,
+    create_table_indent=2,
     # https://dev.mysql.com/doc/refman/8.0/en/alter-table.html#alter-table-redefine-column
     restate_column=True,
 )

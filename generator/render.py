@@ -94,7 +94,7 @@ def _create_table(op: ops.CreateTable, dialect: Dialect) -> Iterator[Statement]:
     table = op.definition
     inline = [index for index in table.indexes
               if not index.implicit and (index.constraint or dialect.inline_comments)]
-    yield "create_table", {"table": table, "items": Sql(dialect).table_items(table, inline)}
+    yield "create_table", {"table": table, "body": Sql(dialect).table_body(table, inline)}
     if not dialect.inline_comments:
         if table.comment is not None:
             yield "comment_table", {"table_name": table.name, "comment": table.comment}

@@ -124,6 +124,12 @@ class Sql:
         order = ("engine", "charset", "collation", "row_format")
         return " ".join(spelled[key].format(chosen[key]) for key in order if key in chosen)
 
+    def table_body(self, table: Table, inline: list[Index]) -> str:
+        """The inside of CREATE TABLE, one item a line. Only the start of each item is
+        indented: a string literal that holds a line break stays byte for byte as it is."""
+        indent = " " * self.dialect.create_table_indent
+        return ",\n".join(indent + item for item in self.table_items(table, inline))
+
     def table_items(self, table: Table, inline: list[Index]) -> list[str]:
         """The lines inside CREATE TABLE: columns, primary key, inline keys, checks."""
         items = [self.column(column) for column in table.columns]

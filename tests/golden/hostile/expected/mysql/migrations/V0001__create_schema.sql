@@ -10,6 +10,11 @@ CREATE TABLE `order` (
   `select` varchar(40) NOT NULL DEFAULT '''); DROP TABLE x; --' COMMENT 'end\\',
   `unicode` varchar(20) NOT NULL DEFAULT 'żółw 🐢',
   `now_text` varchar(10) NOT NULL DEFAULT 'now',
+  `lines` varchar(20) NOT NULL DEFAULT 'xy
+z
+  w' COMMENT 'multi
+line
+  indented',
   PRIMARY KEY (`key`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='table''s note; DROP TABLE users; -- \\ and \\'' and "double"';
 

@@ -10,6 +10,9 @@ CREATE TABLE "order" (
     "select" varchar(40) NOT NULL DEFAULT '''); DROP TABLE x; --',
     "unicode" varchar(20) NOT NULL DEFAULT 'żółw 🐢',
     "now_text" varchar(10) NOT NULL DEFAULT 'now',
+    "lines" varchar(20) NOT NULL DEFAULT 'xy
+z
+  w',
     CONSTRAINT "order_pkey" PRIMARY KEY ("key")
 );
 
@@ -18,6 +21,10 @@ COMMENT ON TABLE "order" IS 'table''s note; DROP TABLE users; -- \ and \'' and "
 COMMENT ON COLUMN "order"."group" IS 'this doesn''t work';
 
 COMMENT ON COLUMN "order"."select" IS 'end\';
+
+COMMENT ON COLUMN "order"."lines" IS 'multi
+line
+  indented';
 
 CREATE TABLE "greetings" (
     "id" integer NOT NULL,
