@@ -48,11 +48,11 @@ KNOWN_BUGS: dict[str, str] = {
     "pk-name-length": "tests/regressions/test_long_table_primary_key_name.py",
     "timestamptz-literal": "tests/regressions/test_timestamptz_literal_default.py",
     "hash-desc": "tests/regressions/test_hash_index_desc.py",
-    "line-breaks": "tests/regressions/test_line_breaks_in_literals.py",
     "json-index": "tests/regressions/test_json_column_index.py",
     "binary-default": "tests/regressions/test_binary_default.py",
     "current-timestamp-precision": "tests/regressions/test_current_timestamp_precision.py",
     "cascade-to-nullable": "tests/regressions/test_fk_actions_innodb.py",
+    "four-byte-text-defaults": "tests/regressions/test_four_byte_characters_in_defaults.py",
 }
 
 # InnoDB's limits with utf8mb4: https://dev.mysql.com/doc/refman/8.0/en/innodb-limits.html
@@ -68,9 +68,6 @@ RESERVED = ("order", "group", "key", "user", "select", "table", "index", "check"
 HOSTILE = "ab Z09'\"\\`;-%_/*{}$#\n\t\ré名😀"
 HOSTILE_SAMPLES = ("; DROP TABLE x; --", "it's", "C:\\temp", "\\", "'", "\\'", "''",
                    "😀", "{{ sql }}", "{% if %}", "$$", "/* x */", "名前", "a\nb", "")
-if "line-breaks" in KNOWN_BUGS:
-    HOSTILE = HOSTILE.replace("\n", "").replace("\r", "")
-    HOSTILE_SAMPLES = tuple(sample for sample in HOSTILE_SAMPLES if "\n" not in sample)
 IDENTIFIER_ODDITIES = ('we"ird', "back`tick", "it's", "two words", "dash-ed", "dol$lar",
                        "dot.ted", "ünï", "名前")
 
@@ -537,23 +534,33 @@ def column_spec(draw: Draw, draft: Draft, typed: Typed, nullable: bool | None = 
     if draw(st.booleans()) if nullable is None else nullable:
         spec["nullable"] = True
     if with_default:
-        spec.update(_default(draw, typed))
+        spec.update(_default(draw, draft, typed))
     if chance(draw, 4):
         spec["comment"] = draw(comments(draft.targets))
     spec.update(_collation(draw, draft, typed))
     return spec
 
 
-def _default(draw: Draw, typed: Typed) -> dict[str, Any]:
+def _default(draw: Draw, draft: Draft, typed: Typed) -> dict[str, Any]:
     choice = between(draw, 0, 3)
     expression = sql_defaults(typed)
     if choice == 0 and expression is not None:
         return {"default_sql": draw(expression)}
     literal_ok = not (typed.kind == "timestamptz" and "timestamptz-literal" in KNOWN_BUGS
                       or typed.kind == "binary" and "binary-default" in KNOWN_BUGS)
-    if choice <= 1 and literal_ok:
-        return {"default": draw(literal_defaults(typed))}
-    return {}
+    if choice > 1 or not literal_ok:
+        return {}
+    value = draw(literal_defaults(typed))
+    return {} if _four_byte_text_default(draft, typed, value) else {"default": value}
+
+
+def _four_byte_text_default(draft: Draft, typed: Typed, value: Any) -> bool:
+    """MariaDB's catalog shows an emoji in a TEXT or JSON default as '????' (the server
+    keeps it), which reads back as drift."""
+    if "four-byte-text-defaults" not in KNOWN_BUGS or draft.targets == ["postgres"] \
+            or typed.kind not in _NEEDS_PREFIX:
+        return False
+    return any(ord(ch) > 0xFFFF for ch in json.dumps(value, ensure_ascii=False, default=str))
 
 
 def _collation(draw: Draw, draft: Draft, typed: Typed) -> dict[str, Any]:
@@ -1059,7 +1066,7 @@ def change_default(draw: Draw, draft: Draft) -> None:
     if column is not None:
         column.spec.pop("default", None)
         column.spec.pop("default_sql", None)
-        column.spec.update(_default(draw, column.typed))
+        column.spec.update(_default(draw, draft, column.typed))
 
 
 def change_comment(draw: Draw, draft: Draft) -> None:

@@ -1,5 +1,6 @@
 """Random valid schemas, built on live servers and read back: the catalog must say what the
-spec's model says, object by object (generator.compare.differences is empty)."""
+spec's model says, object by object (generator.compare.differences is empty), and the drift
+repair from the catalog to the spec must be empty too."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from hypothesis import given
 
 from generator import dialects
 from generator.compare import differences
+from generator.drift import repair
 from generator.live.apply import ApplyError, apply_statements
 from generator.live.connect import scratch_database
 from generator.live.introspect import read_schema
@@ -44,5 +46,7 @@ def test_random_schemas_read_back_as_their_model(dialect: str,
             actual = read_schema(url, dialect)
         found = differences(schema, actual)
         assert found == [], "\n".join(found) + "\n\n" + dump(data)
+        steps = [operation.describe() for operation, _ in repair(actual, schema)]
+        assert steps == [], "a repair of a fresh build: " + "; ".join(steps) + "\n\n" + dump(data)
 
     round_trip()

@@ -11,14 +11,15 @@ import yaml
 from hypothesis import given
 
 from generator import dialects
-from generator.generate import generate, state_text
+from generator.diff import diff
+from generator.generate import generate, migration, state_text
 from generator.operations import reversed_plan
 from generator.render import create_all, render_all
 from generator.spec.format import SchemaSpec
 from generator.sqlcheck import check_all
 from generator.spec.load import load
 
-from .strategies import schemas
+from .strategies import pairs, schemas
 from .support import compile_data, dump, fuzz_settings, write_schema
 
 OFFLINE_EXAMPLES = 100
@@ -26,11 +27,17 @@ OFFLINE_EXAMPLES = 100
 
 @fuzz_settings(OFFLINE_EXAMPLES)
 @given(schemas())
-def test_every_drawn_schema_validates(data: dict[str, Any]) -> None:
-    compiled = compile_data(data)
+def test_every_drawn_schema_validates_and_its_sql_parses(data: dict[str, Any]) -> None:
+    compiled = compile_data(data)  # fails with every finding when validation refuses it
     assert set(compiled.schemas) == set(compiled.spec.settings.targets)
-    assert [table.name for table in compiled.schemas[compiled.targets[0]].tables] == \
-        list(data["tables"])
+    for name, schema in compiled.schemas.items():
+        assert [table.name for table in schema.tables] == list(data["tables"])
+        dialect = dialects.get(name)
+        operations = create_all(schema)
+        up = render_all(operations, dialect)
+        down = render_all(reversed_plan(operations), dialect)
+        assert len(up) >= len(schema.tables) and len(down) >= len(schema.tables)
+        check_all(up + down, dialect)
 
 
 @fuzz_settings(OFFLINE_EXAMPLES)
@@ -53,19 +60,6 @@ def _generate_twice(data: dict[str, Any]) -> tuple[dict[str, bytes], dict[str, b
 
 @fuzz_settings(OFFLINE_EXAMPLES)
 @given(schemas())
-def test_every_statement_parses(data: dict[str, Any]) -> None:
-    compiled = compile_data(data)
-    for name, schema in compiled.schemas.items():
-        dialect = dialects.get(name)
-        operations = create_all(schema)
-        up = render_all(operations, dialect)
-        down = render_all(reversed_plan(operations), dialect)
-        assert len(up) >= len(schema.tables)
-        check_all(up + down, dialect)
-
-
-@fuzz_settings(OFFLINE_EXAMPLES)
-@given(schemas())
 def test_yaml_round_trips(data: dict[str, Any]) -> None:
     text = dump(data)
     assert yaml.safe_load(text) == data
@@ -83,3 +77,17 @@ def test_state_file_reads_back_as_the_same_model(data: dict[str, Any]) -> None:
     compiled = compile_data(data)
     state = yaml.safe_load(state_text(compiled).decode("utf-8"))
     assert compile_data(state).schemas == compiled.schemas
+
+
+@fuzz_settings(OFFLINE_EXAMPLES)
+@given(pairs())
+def test_migrations_between_random_pairs_parse_and_settle(
+        pair: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    """Both ways the migration's statements parse, and once there nothing is left to do."""
+    before, after = compile_data(pair[0]), compile_data(pair[1])
+    for name in after.targets:
+        changed = before.schemas[name] != after.schemas[name]
+        up = migration(before.schemas[name], after.schemas[name])  # sqlglot reads each one
+        back = migration(after.schemas[name], before.schemas[name])
+        assert bool(up.operations) == changed and bool(back.operations) == changed
+        assert diff(after.schemas[name], after.schemas[name]) == []
