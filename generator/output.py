@@ -1,4 +1,4 @@
-"""The `out/` folder: its layout, the integrity file, and writing it all or nothing.
+"""The `out/` folder: its layout, the integrity file, and writing only what changed.
 
     out/state.yaml                   the schema as the last migration leaves it
     out/<dialect>/schema.sql         the full snapshot of the current schema
@@ -12,11 +12,12 @@ integrity file makes an edited, removed or reordered migration a refusal.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 import re
-import shutil
-import tempfile
+import secrets
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,8 +78,16 @@ def _migration_order(name: str) -> tuple[int, str]:
 def migration_files(folder: Path) -> dict[str, bytes]:
     if not folder.is_dir():
         return {}
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())
+    return {path.name: read_file(path) for path in sorted(folder.iterdir())
             if path.is_file() and path.name != SUM_FILE and path.suffix == ".sql"}
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a file of `out/`; a failure is a sentence naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise OutputError(io_sentence(error, "read", path)) from error
 
 
 def verify_integrity(folder: Path) -> None:
@@ -90,7 +99,8 @@ def verify_integrity(folder: Path) -> None:
     if not sum_path.exists():
         raise IntegrityError(
             f"{folder} has migrations but no {SUM_FILE}; restore it from version control.")
-    recorded = _read_sum(sum_path)
+    sum_body = _sum_body(sum_path)
+    recorded = _read_sum(sum_body)
     actual = {name: file_hash(data) for name, data in files.items()}
     for name, digest in recorded.items():
         if name not in actual:
@@ -107,14 +117,22 @@ def verify_integrity(folder: Path) -> None:
         raise IntegrityError(
             f"{folder / extra[0]} is not in {SUM_FILE}; migrations are written only by "
             "`schemagen generate`. Remove the file and describe the change in schema.yaml.")
-    if sum_path.read_text(encoding="utf-8") != sum_text(files):
+    if sum_body != sum_text(files):
         raise IntegrityError(
             f"{sum_path} does not match the order of the migrations; restore it from "
             "version control.")
 
 
-def _read_sum(path: Path) -> dict[str, str]:
-    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+def _sum_body(path: Path) -> str:
+    try:
+        return read_file(path).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise IntegrityError(f"{path} is not UTF-8 text, so not an integrity file schemagen "
+                             "wrote; restore it from version control.") from error
+
+
+def _read_sum(body: str) -> dict[str, str]:
+    lines = body.splitlines()[1:]
     entries = {}
     for line in lines:
         name, _, digest = line.rpartition(" ")
@@ -123,43 +141,119 @@ def _read_sum(path: Path) -> dict[str, str]:
     return entries
 
 
+class OutputError(Exception):
+    """A file of `out/` cannot be read or written: the message names it and what to do."""
+
+
+def io_sentence(error: OSError, verb: str, path: Path | str | None = None) -> str:
+    """One sentence for a failed read or write: the path, the reason, what to do."""
+    where = path or error.filename or "a file"
+    if isinstance(error, PermissionError):
+        fix = {"write": "make the folder writable",
+               "read": "make the file readable"}.get(verb, "check its permissions")
+        return f"cannot {verb} {where}: permission denied; {fix}."
+    if isinstance(error, IsADirectoryError):
+        return f"cannot {verb} {where}: it is a folder; move it out of the way."
+    if isinstance(error, NotADirectoryError):
+        return f"cannot {verb} {where}: a file stands where a folder belongs; move it away."
+    reason = (error.strerror or str(error)).lower()
+    return f"cannot {verb} {where}: {reason}; check the path, the disk and its permissions."
+
+
 def write_tree(out: Path, files: dict[str, bytes]) -> None:
-    """Write `files` (paths relative to `out`) so that `out` is never left half-written.
+    """Write `files` (paths relative to `out`), changing only the files whose bytes differ.
 
-    Everything is written into a fresh sibling folder first, which then takes the place of
-    `out` by renames; a failure before the swap leaves the old `out` untouched.
+    Every changed file is first staged as a temporary file in its own folder; only when all
+    are staged do they replace their targets, each by one atomic rename. A failure while
+    staging removes the temporary files and folders it made and leaves every target as it
+    was. Files schemagen does not write, their modes and symlinks are never touched.
     """
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    changed = {_through_link(out / name): data for name, data in sorted(files.items())
+               if _differs(out / name, data)}
+    made: list[Path] = []
+    staged: list[tuple[Path, Path]] = []
     try:
-        for relative, data in sorted(files.items()):
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        _swap(staging, out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        for target, data in changed.items():
+            made += _make_folders(target.parent)
+            staged.append((_stage(target, data), target))
+    except OSError as error:
+        _discard(staged, made)
+        raise OutputError(io_sentence(error, "write", target)) from error
+    for done, (temporary, target) in enumerate(staged):
+        try:
+            os.replace(temporary, target)
+        except OSError as error:
+            _discard(staged[done:], [])
+            raise OutputError(io_sentence(error, "write", target)) from error
 
 
-def _swap(staging: Path, out: Path) -> None:
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    os.rmdir(retired)
-    os.rename(out, retired)
+def _differs(path: Path, data: bytes) -> bool:
     try:
-        os.rename(staging, out)
+        return path.read_bytes() != data
+    except FileNotFoundError:
+        return True
+    except OSError as error:
+        raise OutputError(io_sentence(error, "read", path)) from error
+
+
+def _through_link(path: Path) -> Path:
+    """A symlinked file is written where the link points, so the link stays a link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create `folder` and its missing parents with the umask's modes; return those made."""
+    missing = [parent for parent in [folder, *folder.parents] if not parent.exists()]
+    for parent in reversed(missing):
+        parent.mkdir()
+    return list(reversed(missing))
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """Write `data` next to `target` under a fresh name, with the mode the target will keep."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    # os.open with 0o666 lets the umask decide a new file's mode, as any editor would.
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
     except OSError:
-        os.rename(retired, out)
+        temporary.unlink(missing_ok=True)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    return temporary
+
+
+def _discard(staged: list[tuple[Path, Path]], made: list[Path]) -> None:
+    for temporary, _ in staged:
+        temporary.unlink(missing_ok=True)
+    for folder in reversed(made):
+        # A folder someone else wrote into meanwhile is not empty, so it stays.
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def owned_files(out: Path) -> dict[str, bytes]:
+    """The files of `out` that schemagen writes: the state, each snapshot and migration.
+
+    Nothing else is read, so `--out .` or a stray unreadable file costs nothing.
+    """
+    from .dialects import DIALECTS
+
+    paths = [out / STATE_FILE]
+    for name in DIALECTS:
+        paths += [out / name / "schema.sql", *sorted((out / name / "migrations").glob("*"))]
+    found = {}
+    for path in paths:
+        if not path.is_file() or path.name.endswith(".tmp"):
+            continue
+        found[str(path.relative_to(out))] = read_file(path)
+    return found
 
 
 def read_tree(out: Path) -> dict[str, bytes]:
-    if not out.is_dir():
-        return {}
-    return {str(path.relative_to(out)): path.read_bytes()
-            for path in sorted(out.rglob("*")) if path.is_file()}
+    """The files schemagen owns in `out` (see `owned_files`); empty when `out` is missing."""
+    return owned_files(out) if out.is_dir() else {}

@@ -64,7 +64,7 @@ def guarded(function: Callable) -> Callable:
             sys.exit(error.code)
         except _expected_errors() as error:
             code, prefix = _classify(error)
-            click.echo(f"{prefix}{error}", err=True)
+            click.echo(f"{prefix}{_sentence(error)}", err=True)
             sys.exit(code)
         except click.exceptions.ClickException:
             raise
@@ -78,19 +78,30 @@ def guarded(function: Callable) -> Callable:
 
 def _expected_errors() -> tuple[type[Exception], ...]:
     from ..diff import DiffUnsupported
-    from ..output import IntegrityError
+    from ..output import IntegrityError, OutputError
 
-    return (IntegrityError, DiffUnsupported, OSError)
+    return (IntegrityError, DiffUnsupported, OutputError, OSError)
+
+
+def _sentence(error: Exception) -> str:
+    """An OSError's own text is terse (`[Errno 13] ...`); say which file and what to do."""
+    from ..output import io_sentence
+
+    if isinstance(error, OSError):
+        return io_sentence(error, "use")
+    return str(error)
 
 
 def _classify(error: Exception) -> tuple[int, str]:
     from ..diff import DiffUnsupported
-    from ..output import IntegrityError
+    from ..output import IntegrityError, OutputError
 
     if isinstance(error, IntegrityError):
         return EXIT_REFUSED, "refused: "
     if isinstance(error, DiffUnsupported):
         return EXIT_REFUSED, "cannot write this migration: "
+    if isinstance(error, OutputError):
+        return EXIT_INVALID, ""
     return EXIT_INVALID, "error: "
 
 
