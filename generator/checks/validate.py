@@ -54,6 +54,33 @@ def column_duplicate(subject: Subject) -> Iterator[Finding]:
                              "table; drop one of them.")
 
 
+@rule("table-no-columns", ERROR, "A table without any column.")
+def table_no_columns(subject: Subject) -> Iterator[Finding]:
+    """PostgreSQL accepts `CREATE TABLE a ()`; MySQL and MariaDB refuse it (error 1064)."""
+    for table_name, table in subject.spec.tables.items():
+        if not column_entries(subject.spec, table_name, table):
+            yield _error("table-no-columns", f"tables.{table_name}",
+                         f"Table '{table_name}' has no columns, which MySQL and MariaDB "
+                         "refuse; add a column or remove the table.")
+
+
+@rule("column-case-duplicate", ERROR, "Two column names that differ only in case on MySQL.")
+def column_case_duplicate(subject: Subject) -> Iterator[Finding]:
+    """MySQL and MariaDB compare column names without case (error 1060 for `id` and `ID`)."""
+    for dialect, schema in _each(subject):
+        if dialect.identifier_unit != "characters":
+            continue  # PostgreSQL keeps quoted names as written
+        for table in schema.tables:
+            seen: dict[str, str] = {}
+            for column in table.columns:
+                first = seen.setdefault(column.name.lower(), column.name)
+                if first != column.name:
+                    yield _error("column-case-duplicate", column.origin,
+                                 f"Columns '{first}' and '{column.name}' differ only in case, "
+                                 f"which {dialect.title} takes as one name; rename one of them.",
+                                 dialect)
+
+
 @rule("column-options", ERROR, "A column option that does not fit the column's type.")
 def column_options(subject: Subject) -> Iterator[Finding]:
     for table_name, table in subject.spec.tables.items():
@@ -94,6 +121,42 @@ def _column_options(column, path: str) -> Iterator[Finding]:
             and not column.references:
         yield _error("fk-options", f"{path}.references",
                      "`on_delete`, `on_update` and `foreign_key_name` need `references:`.")
+
+
+@rule("enum-values", ERROR, "Enum values a native ENUM would strip or take as equal.")
+def enum_values_native(subject: Subject) -> Iterator[Finding]:
+    """MySQL and MariaDB strip trailing spaces from ENUM values and compare them by collation.
+
+    https://mariadb.com/kb/en/enum/ (error 1291 for duplicated values)
+    """
+    for dialect, schema in _each(subject):
+        if not dialect.native_enum:
+            continue
+        for table in schema.tables:
+            for column in table.columns:
+                if column.type.values:
+                    yield from _native_enum_values(dialect, table, column)
+
+
+def _native_enum_values(dialect: Dialect, table: Table, column) -> Iterator[Finding]:
+    path = f"{column.origin}.values"
+    spaced = [value for value in column.type.values if value != value.rstrip(" ")]
+    if spaced:
+        yield _error("enum-values", path,
+                     f"The enum value '{spaced[0]}' ends in spaces, which {dialect.title} "
+                     "strips; remove the trailing spaces.", dialect)
+        return
+    collation = (_collation(table, column) or "").lower()
+    # TODO(mysql): accent-insensitive collations also take 'e' and 'é' as one value.
+    exact = collation.endswith("_bin") or "_cs" in collation
+    keys = [value if exact else value.lower() for value in column.type.values]
+    pairs = zip(column.type.values, keys, strict=True)
+    clashing = [value for value, key in pairs if keys.count(key) > 1]
+    if len(set(clashing)) > 1:
+        yield _error("enum-values", path,
+                     f"The enum values {', '.join(repr(v) for v in dict.fromkeys(clashing))} "
+                     f"differ only in case, which {dialect.title} takes as one value "
+                     f"(collation {collation}); keep one of them.", dialect)
 
 
 @rule("auto-increment-key", ERROR, "An auto-increment column that is not the primary key.")
@@ -138,8 +201,10 @@ def check_column(subject: Subject) -> Iterator[Finding]:
 def _check_columns(dialect: Dialect, table: Table, check) -> Iterator[Finding]:
     try:
         parsed = sqlglot.parse_one(check.expression, read=dialect.sqlglot)
-    except sqlglot.errors.ParseError:
+    except sqlglot.errors.SqlglotError:
         return  # reported by sql-syntax
+    if parsed is None:
+        return
     for name in dict.fromkeys(column.name for column in parsed.find_all(exp.Column)):
         column = table.column(name)
         if column is None:
@@ -231,6 +296,70 @@ def _type_key(sql_type) -> tuple:
     if sql_type.name == "varchar":
         return ("varchar",)
     return (sql_type.name, sql_type.args, sql_type.unsigned)
+
+
+@rule("fk-set-null", ERROR, "A foreign key that sets NULL in a NOT NULL column.")
+def fk_set_null(subject: Subject) -> Iterator[Finding]:
+    """MySQL and MariaDB refuse it (errno 150); PostgreSQL fails on the first delete."""
+    for table in _one(subject).tables:
+        for fk in table.foreign_keys:
+            for key in ("on_delete", "on_update"):
+                if getattr(fk, key) != "set null":
+                    continue
+                required = [name for name in fk.columns
+                            if (column := table.column(name)) and not column.nullable]
+                if required:
+                    yield _error("fk-set-null", fk.origin,
+                                 f"`{key}: set null` needs '{required[0]}' to allow NULL, but "
+                                 "it is NOT NULL; make the column `nullable: true` or choose "
+                                 "another action.")
+
+
+@rule("fk-set-default", ERROR, "A foreign key action SET DEFAULT, which InnoDB lacks.")
+def fk_set_default(subject: Subject) -> Iterator[Finding]:
+    """InnoDB refuses SET DEFAULT on MySQL 8 and keeps a plain restrict on MariaDB.
+
+    https://dev.mysql.com/doc/refman/8.0/en/create-table-foreign-keys.html
+    """
+    for dialect, schema in _each(subject):
+        if not dialect.table_options:
+            continue  # only the InnoDB targets carry table options
+        for table in schema.tables:
+            for fk in table.foreign_keys:
+                for key in ("on_delete", "on_update"):
+                    if getattr(fk, key) == "set default":
+                        yield _error("fk-set-default", fk.origin,
+                                     f"InnoDB on {dialect.title} has no `{key}: set default` "
+                                     "(it refuses or ignores it); use set null, restrict, "
+                                     "cascade or no action.", dialect)
+
+
+@rule("fk-engine", ERROR, "A table in a foreign key whose MySQL engine is not InnoDB.")
+def fk_engine(subject: Subject) -> Iterator[Finding]:
+    """Engines other than InnoDB parse a foreign key and drop it without a word."""
+    for dialect, schema in _each(subject):
+        if not dialect.table_options:
+            continue
+        for table in _tables_in_foreign_keys(schema):
+            engine = dict(table.options).get("engine")
+            if engine and engine.lower() != "innodb":
+                yield _error("fk-engine", _engine_path(subject, table.name),
+                             f"Table '{table.name}' takes part in a foreign key but uses engine "
+                             f"{engine}, which {dialect.title} lets drop the key silently; "
+                             "use InnoDB for it.", dialect)
+
+
+def _tables_in_foreign_keys(schema: Schema) -> list[Table]:
+    referenced = {fk.ref_table for table in schema.tables for fk in table.foreign_keys}
+    return [table for table in schema.tables
+            if table.foreign_keys or table.name in referenced]
+
+
+def _engine_path(subject: Subject, table_name: str) -> str:
+    options = subject.spec.tables[table_name].options
+    if options and options.mysql and options.mysql.engine:
+        return f"tables.{table_name}.options.mysql.engine"
+    return "settings.mysql.engine"
 
 
 @rule("fk-collation-mismatch", ERROR, "String FK columns with different collations on MySQL.")
@@ -383,8 +512,13 @@ def _text_keys(dialect: Dialect, table: Table) -> Iterator[Finding]:
             column = table.column(name)
             if column is None or not types.needs_prefix(column.type) or length:
                 continue
+            if column.type.name == "json" and not dialect.json_is_text:
+                continue  # reported by json-in-key: no prefix helps there
             advice = ("use a varchar(n) type instead (a prefix would change what is unique)"
                       if unique else "give the index column a `length:` prefix")
+            if column.type.name == "json":
+                advice = ("index a varchar column that holds the value you look up "
+                          "(MySQL cannot index JSON at all)")
             yield _error("text-in-key", origin,
                          f"'{name}' is {column.type}, which {dialect.title} can only index "
                          f"through a prefix; {advice}.", dialect)
@@ -396,14 +530,27 @@ def index_key_too_long(subject: Subject) -> Iterator[Finding]:
         if not dialect.index_key_bytes:
             continue
         for table in schema.tables:
+            limit, why = _key_limit(dialect, table)
             for index in table.indexes:
                 total = _key_bytes(dialect, table, index)
-                if total and total > dialect.index_key_bytes:
+                if total and total > limit:
                     yield _error("index-key-too-long", index.origin,
                                  f"Index '{index.name}' needs {total} bytes per key with "
                                  f"{dialect.charset_bytes}-byte characters; the limit on "
-                                 f"{dialect.title} is {dialect.index_key_bytes}. "
+                                 f"{dialect.title}{why} is {limit}. "
                                  "Shorten the columns or give prefix lengths.", dialect)
+
+
+# https://dev.mysql.com/doc/refman/8.0/en/innodb-limits.html: 767 bytes for these formats.
+_SMALL_KEY_FORMATS = {"COMPACT": 767, "REDUNDANT": 767}
+
+
+def _key_limit(dialect: Dialect, table: Table) -> tuple[int, str]:
+    """The index key limit of one table, and the words that explain a lower one."""
+    row_format = (dict(table.options).get("row_format") or "").upper()
+    if row_format in _SMALL_KEY_FORMATS:
+        return _SMALL_KEY_FORMATS[row_format], f" with ROW_FORMAT={row_format}"
+    return dialect.index_key_bytes or 0, ""
 
 
 def _key_bytes(dialect: Dialect, table: Table, index: Index) -> int | None:
@@ -478,33 +625,146 @@ def gin_on_json(subject: Subject) -> Iterator[Finding]:
                                      f"on {dialect.title}; make the column `jsonb`.", dialect)
 
 
+# What PostgreSQL 15 indexes without extensions, by method (checked live on every portable
+# type): btree and hash take all but json, gin only jsonb, gist none, spgist text and inet.
+PG_INDEX_METHODS = ("btree", "hash", "gist", "gin", "spgist", "brin")
+_PG_METHOD_TAKES: dict[str, set[str]] = {"gin": {"jsonb"}, "gist": set(),
+                                         "spgist": {"varchar", "text", "inet"}}
+_PG_METHOD_REFUSES: dict[str, set[str]] = {"btree": {"json"}, "hash": {"json"},
+                                           "brin": {"boolean", "json", "jsonb"}}
+
+
+@rule("index-method", ERROR, "A PostgreSQL index method that does not exist or fit.")
+def index_method(subject: Subject) -> Iterator[Finding]:
+    for dialect, schema in _each(subject):
+        if not dialect.index_methods:
+            continue
+        for table in schema.tables:
+            for index in table.indexes:
+                if index.using:
+                    yield from _index_method(dialect, table, index, index.using.lower())
+
+
+def _index_method(dialect: Dialect, table: Table, index: Index, method: str
+                  ) -> Iterator[Finding]:
+    if method not in PG_INDEX_METHODS:
+        yield _error("index-method", index.origin,
+                     f"There is no index method '{index.using}' on {dialect.title}; use one "
+                     f"of {', '.join(PG_INDEX_METHODS)}.", dialect)
+        return
+    if index.unique and method != "btree":
+        yield _error("index-method", index.origin,
+                     f"Only btree indexes can be unique on {dialect.title}; drop `using` "
+                     "or `unique`.", dialect)
+    for part in index.columns:
+        column = table.column(part.name)
+        if column is None or column.type.name == "json":
+            continue  # reported by key-column-unknown, gin-on-json or json-in-key
+        if not _method_takes(method, column.type.name):
+            yield _error("index-method", index.origin,
+                         f"'{part.name}' is {column.type}, which has no {method} operator "
+                         f"class on {dialect.title}; use another method or drop `using`.",
+                         dialect)
+
+
+def _method_takes(method: str, type_name: str) -> bool:
+    if method in _PG_METHOD_TAKES:
+        return type_name in _PG_METHOD_TAKES[method]
+    return type_name not in _PG_METHOD_REFUSES.get(method, set())
+
+
+@rule("json-in-key", ERROR, "A json column in a B-tree index, unique key or primary key.")
+def json_in_key(subject: Subject) -> Iterator[Finding]:
+    """PostgreSQL has no btree operator class for json; MySQL 8 cannot index JSON (3152).
+
+    MariaDB keeps JSON as LONGTEXT, which text-in-key covers.
+    """
+    for dialect, schema in _each(subject):
+        if dialect.json_is_text:
+            continue
+        if dialect.index_methods:
+            why, advice = "has no btree operator class on", "make the column `jsonb`"
+        else:
+            why = "cannot be indexed, not even through a prefix, on"
+            advice = "index a varchar column that holds the value you look up"
+        for table in schema.tables:
+            for origin, name in _btree_key_columns(dialect, table):
+                column = table.column(name)
+                if column is not None and column.type.name == "json":
+                    yield _error("json-in-key", origin,
+                                 f"'{name}' is json, which {why} {dialect.title}; "
+                                 f"{advice}.", dialect)
+
+
+def _btree_key_columns(dialect: Dialect, table: Table) -> Iterator[tuple[str, str]]:
+    if table.primary_key:
+        for name in table.primary_key.columns:
+            yield table.primary_key.origin, name
+    for index in table.indexes:
+        method = (index.using or "btree").lower() if dialect.index_methods else "btree"
+        if not index.implicit and method in ("btree", "hash"):
+            for part in index.columns:
+                yield index.origin, part.name
+
+
 @rule("sql-syntax", ERROR, "An SQL expression in the file that does not parse.")
 def sql_syntax(subject: Subject) -> Iterator[Finding]:
     for dialect in subject.dialects.values():
-        for path, text in _sql_fragments(subject):
-            try:
-                parsed = sqlglot.parse_one(text, read=dialect.sqlglot)
-            except sqlglot.errors.ParseError:
-                yield _error("sql-syntax", path,
-                             f"'{text}' is not an SQL expression that {dialect.title} can read; "
-                             "fix the expression.", dialect)
-                continue
-            if isinstance(parsed, (exp.Command, exp.Query, exp.DDL)) or ";" in text:
-                yield _error("sql-syntax", path,
-                             f"'{text}' must be one expression, not a statement; "
-                             "remove the statement.", dialect)
+        for path, text, kind in _sql_fragments(subject):
+            problem = _expression_problem(dialect, text, kind)
+            if problem:
+                yield _error("sql-syntax", path, problem, dialect)
 
 
-def _sql_fragments(subject: Subject) -> Iterator[tuple[str, str]]:
+def _expression_problem(dialect: Dialect, text: str, kind: str) -> str | None:
+    """What keeps `text` from being emitted as one expression on `dialect`, if anything."""
+    if not text.strip():
+        return "The expression is empty; write one or remove the key."
+    try:
+        parsed = sqlglot.parse_one(text, read=dialect.sqlglot)
+        tokens = sqlglot.tokenize(text, read=dialect.sqlglot)
+    except sqlglot.errors.SqlglotError:
+        parsed = None
+    if parsed is None:
+        return (f"'{text}' is not an SQL expression that {dialect.title} can read; "
+                "fix the expression.")
+    if ";" in text:
+        return f"'{text}' must be one expression, not a statement; remove the statement."
+    if parsed.find(exp.Query, exp.Subquery):
+        return (f"'{text}' holds a subquery, which no server accepts in a {kind}; "
+                "write a plain expression.")
+    if not isinstance(parsed, exp.Condition):
+        return f"'{text}' must be one expression, not a statement; remove the statement."
+    return _expression_content(dialect, text, kind, parsed, tokens)
+
+
+def _expression_content(dialect: Dialect, text: str, kind: str, parsed: exp.Expression,
+                        tokens: list) -> str | None:
+    if any(token.comments for token in tokens):
+        # Emitted inside a longer line, `--` would swallow the rest of the statement.
+        return f"'{text}' holds an SQL comment; remove the comment."
+    if kind == "default" and not dialect.parenthesized_defaults and parsed.find(exp.Column):
+        # MySQL 8 and MariaDB let a parenthesized default read other columns.
+        return (f"'{text}' reads a column, which {dialect.title} refuses in a default; "
+                "use a constant or a function such as CURRENT_TIMESTAMP.")
+    return None
+
+
+def _sql_fragments(subject: Subject) -> Iterator[tuple[str, str, str]]:
+    """Every SQL expression of the file: (YAML path, text, what it is)."""
     for table_name, table in subject.spec.tables.items():
         for name, column, path in column_entries(subject.spec, table_name, table):
-            if column.default_sql:
-                yield f"{path}.default_sql", column.default_sql
+            if column.default_sql is not None:
+                yield f"{path}.default_sql", column.default_sql, "default"
+            for dialect_name, override in column.overrides.items():
+                if override.default_sql is not None and dialect_name in subject.dialects:
+                    yield (f"{path}.overrides.{dialect_name}.default_sql",
+                           override.default_sql, "default")
         for i, check in enumerate(table.checks):
-            yield f"tables.{table_name}.checks[{i}].expression", check.expression
+            yield f"tables.{table_name}.checks[{i}].expression", check.expression, "check"
         for i, index in enumerate(table.indexes):
-            if index.where:
-                yield f"tables.{table_name}.indexes[{i}].where", index.where
+            if index.where is not None:
+                yield f"tables.{table_name}.indexes[{i}].where", index.where, "partial index"
 
 
 @rule("nul-character", ERROR, "A NUL character in a comment or default.")

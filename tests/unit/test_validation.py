@@ -377,3 +377,207 @@ def test_gin_index_on_json_is_refused_on_postgres(tmp_path: Path) -> None:
         "schema.yaml:8:9: error gin-on-json [postgres] tables.t.indexes[0]: 'data' is json, "
         "which has no GIN operator class on PostgreSQL 15+; make the column `jsonb`.",
     ]
+
+
+def test_empty_table_and_column_names_equal_but_for_case(tmp_path: Path) -> None:
+    """MariaDB refuses `CREATE TABLE a ( )` (1064) and columns `id` and `ID` (1060)."""
+    body = """\
+  a: {}
+  b:
+    columns:
+      id: integer
+      ID: integer
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:3:3: error table-no-columns tables.a: Table 'a' has no columns, which "
+        "MySQL and MariaDB refuse; add a column or remove the table.",
+        "schema.yaml:7:7: error column-case-duplicate [mariadb,mysql] tables.b.columns.ID: "
+        "Columns 'id' and 'ID' differ only in case, which MariaDB 10.11+ and MySQL 8.0+ takes "
+        "as one name; rename one of them.",
+    ]
+
+
+def test_enum_values_a_native_enum_strips_or_folds(tmp_path: Path) -> None:
+    """MariaDB 1291 for [a, A] and ["a", "a "]; a binary collation keeps [a, A] apart."""
+    body = """\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      s: {type: enum, values: [a, A]}
+      u: {type: enum, values: ["a", "a "]}
+      v: {type: enum, values: [a, A], collation: utf8mb4_bin}
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:6:23: error enum-values [mariadb,mysql] tables.t.columns.s.values: The "
+        "enum values 'a', 'A' differ only in case, which MariaDB 10.11+ and MySQL 8.0+ takes "
+        "as one value (collation utf8mb4_unicode_ci); keep one of them.",
+        "schema.yaml:7:23: error enum-values [mariadb,mysql] tables.t.columns.u.values: The "
+        "enum value 'a ' ends in spaces, which MariaDB 10.11+ and MySQL 8.0+ strips; remove "
+        "the trailing spaces.",
+    ]
+
+
+def test_foreign_key_actions_and_engines_innodb_refuses_or_drops(tmp_path: Path) -> None:
+    body = """\
+  p:
+    options: {mysql: {engine: MyISAM}}
+    columns:
+      id: {type: integer, primary: true}
+  c:
+    columns:
+      id: {type: integer, primary: true}
+      p_id: {type: integer, references: p.id, on_delete: set null}
+      q_id: {type: integer, nullable: true, references: p.id, on_update: set default}
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:4:23: error fk-engine [mariadb,mysql] tables.p.options.mysql.engine: "
+        "Table 'p' takes part in a foreign key but uses engine MyISAM, which MariaDB 10.11+ "
+        "and MySQL 8.0+ lets drop the key silently; use InnoDB for it.",
+        "schema.yaml:10:29: error fk-set-null tables.c.columns.p_id.references: `on_delete: "
+        "set null` needs 'p_id' to allow NULL, but it is NOT NULL; make the column `nullable: "
+        "true` or choose another action.",
+        "schema.yaml:11:45: error fk-set-default [mariadb,mysql] "
+        "tables.c.columns.q_id.references: InnoDB on MariaDB 10.11+ and MySQL 8.0+ has no "
+        "`on_update: set default` (it refuses or ignores it); use set null, restrict, cascade "
+        "or no action.",
+    ]
+
+
+def test_engine_from_settings_is_reported_at_the_setting(tmp_path: Path) -> None:
+    path = tmp_path / "schema.yaml"
+    path.write_text("""\
+format: 1
+settings:
+  mysql: {engine: Aria}
+tables:
+  p:
+    columns:
+      id: {type: integer, primary: true}
+  lone:
+    columns:
+      id: {type: integer, primary: true}
+  c:
+    columns:
+      id: {type: integer, primary: true}
+      p_id: {type: integer, references: p.id}
+""", encoding="utf-8")
+    with pytest.raises(InvalidSchema) as caught:
+        compile_file(path, display="schema.yaml")
+    assert [finding.text() for finding in caught.value.findings] == [
+        f"schema.yaml:3:11: error fk-engine [mariadb,mysql] settings.mysql.engine: Table "
+        f"'{name}' takes part in a foreign key but uses engine Aria, which MariaDB 10.11+ and "
+        "MySQL 8.0+ lets drop the key silently; use InnoDB for it."
+        for name in ("p", "c")
+    ]
+
+
+def test_index_methods_and_json_keys(tmp_path: Path) -> None:
+    body = """\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      data: {type: json, nullable: true}
+      doc: {type: jsonb, nullable: true}
+      name: string(50)
+    indexes:
+      - {columns: [name], using: gin, dialects: [postgres]}
+      - {columns: [name], using: fulltext, name: t_fulltext, dialects: [postgres]}
+      - {columns: [doc], using: gist, dialects: [postgres]}
+      - {columns: [data]}
+      - {columns: [name], using: hash, unique: true, dialects: [postgres]}
+      - {columns: [doc], name: t_doc_btree, dialects: [postgres]}
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:10:9: error index-method [postgres] tables.t.indexes[0]: 'name' is "
+        "varchar(50), which has no gin operator class on PostgreSQL 15+; use another method "
+        "or drop `using`.",
+        "schema.yaml:11:9: error index-method [postgres] tables.t.indexes[1]: There is no "
+        "index method 'fulltext' on PostgreSQL 15+; use one of btree, hash, gist, gin, "
+        "spgist, brin.",
+        "schema.yaml:12:9: error index-method [postgres] tables.t.indexes[2]: 'doc' is jsonb, "
+        "which has no gist operator class on PostgreSQL 15+; use another method or drop "
+        "`using`.",
+        "schema.yaml:13:9: error json-in-key [mysql] tables.t.indexes[3]: 'data' is json, "
+        "which cannot be indexed, not even through a prefix, on MySQL 8.0+; index a varchar "
+        "column that holds the value you look up.",
+        "schema.yaml:13:9: error json-in-key [postgres] tables.t.indexes[3]: 'data' is json, "
+        "which has no btree operator class on PostgreSQL 15+; make the column `jsonb`.",
+        "schema.yaml:13:9: error text-in-key [mariadb] tables.t.indexes[3]: 'data' is json, "
+        "which MariaDB 10.11+ can only index through a prefix; index a varchar column that "
+        "holds the value you look up (MySQL cannot index JSON at all).",
+        "schema.yaml:14:9: error index-method [postgres] tables.t.indexes[4]: Only btree "
+        "indexes can be unique on PostgreSQL 15+; drop `using` or `unique`.",
+    ]
+
+
+def test_compact_row_format_limits_keys_to_767_bytes(tmp_path: Path) -> None:
+    body = """\
+  t:
+    options: {mysql: {row_format: COMPACT}}
+    columns:
+      id: {type: integer, primary: true}
+      name: {type: string(200), index: true}
+  u:
+    columns:
+      id: {type: integer, primary: true}
+      name: {type: string(200), index: true}
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:7:33: error index-key-too-long [mariadb,mysql] tables.t.columns.name."
+        "index: Index 't_name_index' needs 800 bytes per key with 4-byte characters; the "
+        "limit on MariaDB 10.11+ and MySQL 8.0+ with ROW_FORMAT=COMPACT is 767. Shorten the "
+        "columns or give prefix lengths.",
+    ]
+
+
+def test_expressions_that_would_break_or_be_refused(tmp_path: Path) -> None:
+    """Token errors, statements, comments, subqueries and column defaults are findings."""
+    body = """\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      a: {type: string(10), default_sql: "'unterminated"}
+      b: {type: integer, default_sql: "DROP TABLE x"}
+      c: {type: integer, default_sql: " "}
+      d: {type: integer, default_sql: "id + 1"}
+      e: {type: integer, default_sql: "(SELECT 1)"}
+    checks:
+      - expression: "b > 0 -- positive"
+      - expression: "b > (SELECT max(id) FROM t)"
+    indexes:
+      - {columns: [b], where: "b /* x */ > 0", dialects: [postgres]}
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:6:29: error sql-syntax tables.t.columns.a.default_sql: ''unterminated' "
+        "is not an SQL expression that MariaDB 10.11+ and MySQL 8.0+ and PostgreSQL 15+ can "
+        "read; fix the expression.",
+        "schema.yaml:7:26: error sql-syntax tables.t.columns.b.default_sql: 'DROP TABLE x' "
+        "must be one expression, not a statement; remove the statement.",
+        "schema.yaml:8:26: error sql-syntax tables.t.columns.c.default_sql: The expression "
+        "is empty; write one or remove the key.",
+        "schema.yaml:9:26: error sql-syntax [postgres] tables.t.columns.d.default_sql: "
+        "'id + 1' reads a column, which PostgreSQL 15+ refuses in a default; use a constant "
+        "or a function such as CURRENT_TIMESTAMP.",
+        "schema.yaml:10:26: error sql-syntax tables.t.columns.e.default_sql: '(SELECT 1)' "
+        "holds a subquery, which no server accepts in a default; write a plain expression.",
+        "schema.yaml:12:9: error sql-syntax tables.t.checks[0].expression: 'b > 0 -- "
+        "positive' holds an SQL comment; remove the comment.",
+        "schema.yaml:13:9: error sql-syntax tables.t.checks[1].expression: 'b > (SELECT "
+        "max(id) FROM t)' holds a subquery, which no server accepts in a check; write a plain "
+        "expression.",
+        "schema.yaml:15:24: error sql-syntax tables.t.indexes[0].where: 'b /* x */ > 0' holds "
+        "an SQL comment; remove the comment.",
+    ]
+
+
+def test_char_longer_than_255_is_refused(tmp_path: Path) -> None:
+    body = """\
+  t:
+    columns:
+      id: {type: integer, primary: true}
+      code: char(256)
+"""
+    assert findings(tmp_path, body) == [
+        "schema.yaml:6:7: error type-unknown tables.t.columns.code.type: 'char(256)': char "
+        "takes at most 255 characters; use string(n).",
+    ]
