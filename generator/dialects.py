@@ -45,6 +45,9 @@ class Dialect:
     # MODIFY COLUMN restates the whole column to change any part of it (MySQL); else each
     # part has its own ALTER COLUMN clause (PostgreSQL)
     restate_column: bool = False
+    # TIMESTAMP is seconds since 1970 in 32 bits: '1970-01-01 00:00:01' to
+    # '2038-01-19 03:14:07' UTC (https://dev.mysql.com/doc/refman/8.0/en/datetime.html)
+    epoch_timestamp: bool = False
 
     def pk_name(self, table: str) -> str:
         return self.primary_key_name.format(table=table)
@@ -123,6 +126,7 @@ MYSQL = Dialect(
     create_table_indent=2,
     # https://dev.mysql.com/doc/refman/8.0/en/alter-table.html#alter-table-redefine-column
     restate_column=True,
+    epoch_timestamp=True,
 )
 
 # MariaDB 10.11 shares the MySQL templates. Differences that matter here:

@@ -86,6 +86,8 @@ def parse(text: str) -> Portable:
 
 
 def _check_range(name: str, args: tuple[int, ...], text: str) -> None:
+    if name == "char" and args[0] > 255:
+        raise TypeError_(f"'{text}': char takes at most 255 characters; use string(n).")
     if name in ("string", "char") and not 1 <= args[0] <= 16383:
         raise TypeError_(f"'{text}': a length must be between 1 and 16383.")
     if name == "decimal" and not (1 <= args[0] <= 65 and 0 <= args[1] <= min(args[0], 30)):

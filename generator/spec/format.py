@@ -7,17 +7,26 @@ the whole schema (does a foreign key point at a real column?) lives in `generato
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Literal, Union
 
-from pydantic import (BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag,
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Discriminator, Field,
+                      PlainSerializer, StringConstraints, Tag, field_validator,
                       model_validator)
+
+from .values import plain_numbers, state_number
 
 Identifier = Annotated[str, StringConstraints(min_length=1)]
 Word = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]+$")]
 Action = Literal["cascade", "restrict", "set null", "set default", "no action"]
 DialectName = Literal["postgres", "mysql", "mariadb"]
 JsonValue = Union[dict, list, str, int, float, bool, None]
-Literal_ = Union[bool, int, float, str, dict, list]
+# Decimal before float, so pydantic's smart union keeps a YAML number's exact digits; JSON
+# data holds plain numbers (JSON numbers are doubles), so the state file writes numbers.
+Literal_ = Union[bool, int,
+                 Annotated[Decimal, PlainSerializer(state_number, when_used="json")],
+                 float, str, Annotated[dict, AfterValidator(plain_numbers)],
+                 Annotated[list, AfterValidator(plain_numbers)]]
 
 
 class Strict(BaseModel):
@@ -216,7 +225,8 @@ class MySQLSettings(Strict):
 
 
 class Settings(Strict):
-    targets: list[DialectName] = Field(default_factory=lambda: ["postgres", "mysql", "mariadb"])
+    targets: list[DialectName] = Field(
+        default_factory=lambda: ["postgres", "mysql", "mariadb"], min_length=1)
     naming: Naming = Field(default_factory=Naming)
     postgres: PostgresSettings = Field(default_factory=PostgresSettings)
     mysql: MySQLSettings = Field(default_factory=MySQLSettings)
@@ -226,6 +236,13 @@ class Settings(Strict):
     lint_ignore: list[LintIgnore] = Field(
         default_factory=list, description="Lint rules silenced for the whole schema."
     )
+
+    @field_validator("targets")
+    @classmethod
+    def _distinct_targets(cls, targets: list[str]) -> list[str]:
+        if len(set(targets)) != len(targets):
+            raise ValueError("list each target once")
+        return targets
 
 
 class SchemaSpec(Strict):

@@ -17,7 +17,7 @@ from ..findings import Finding
 from ..model import (Check, Column, Default, ForeignKey, Index, IndexColumn, PrimaryKey,
                      Schema, Table)
 from . import format as fmt
-from .values import normalize
+from .values import Fit, normalize
 
 
 @dataclass
@@ -118,8 +118,12 @@ def _default(context: _Context, spec: fmt.ColumnSpec, override: fmt.ColumnOverri
         return Default("expression", source.default_sql.strip())
     if source.default is None:
         return None
+    # Only the native TIMESTAMP of a dialect that keeps it as 32-bit seconds has 1970..2038.
+    native = types.native(portable, context.dialect, spec.unsigned, tuple(spec.values or ()))
+    fit = Fit(portable.name, portable.args, spec.unsigned,
+              native.name == "timestamp" and context.dialect.epoch_timestamp)
     try:
-        return Default("literal", normalize(source.default, types.family(portable)))
+        return Default("literal", normalize(source.default, types.family(portable), fit))
     except ValueError as error:
         context.error("default-type", f"{path}.default", f"The default does not fit: {error}")
         return None

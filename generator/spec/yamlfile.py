@@ -5,12 +5,18 @@ limit. Here the file is composed into nodes (the C loader when present), and the
 turned into plain Python values by hand so that: every value's YAML path maps to its line
 and column; a duplicate key is a finding; and the number of values built from aliases is
 capped, so a small file cannot expand into gigabytes.
+
+Plain scalars are typed by the YAML 1.2 core schema, not PyYAML's YAML 1.1 one: `0123`,
+`1.10`, `12:30:00`, `2020-02-30` and `on` would otherwise turn silently into 83, 1.1,
+45000, a date and True. Numbers with a fraction or exponent become `Decimal`, so a decimal
+default keeps every digit, and a mapping key is always the text as written.
 """
 
 from __future__ import annotations
 
-import datetime
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +28,26 @@ try:  # pragma: no cover - which loader exists depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+class _CoreLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Composes nodes with the YAML 1.2 core schema's implicit tags (plus merge keys)."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+_TAG = "tag:yaml.org,2002:"
+_DIGITS = list("-+0123456789")
+# https://yaml.org/spec/1.2.2/#1032-tag-resolution ; int before float, since both match `7`.
+for _tag, _pattern, _first in (
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", _DIGITS),
+    ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+              r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", _DIGITS + ["."]),
+    ("merge", r"^(?:<<)$", ["<"]),
+):
+    _CoreLoader.add_implicit_resolver(_TAG + _tag, re.compile(_pattern), _first)
 
 MAX_VALUES = 200_000  # far above any real schema; an alias bomb reaches it at once
 
@@ -66,7 +92,6 @@ class _Builder:
     def __init__(self, document: YamlDocument):
         self.document = document
         self.count = 0
-        self.scalars = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node, path: str) -> Any:
         self.count += 1
@@ -80,27 +105,27 @@ class _Builder:
         return self._scalar(node, path)
 
     def _scalar(self, node: yaml.Node, path: str) -> Any:
-        try:
-            value = self.scalars.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError:
-            value = None
-        if isinstance(value, (datetime.date, datetime.datetime)):
-            return value.isoformat(sep=" ") if isinstance(value, datetime.datetime) \
-                else value.isoformat()
-        if value is not None and not isinstance(value, (str, int, float, bool)):
-            self._finding("yaml-value", "This value cannot be used; write it as plain text.",
-                          path, node)
+        kind = node.tag[len(_TAG):] if node.tag.startswith(_TAG) else node.tag
+        construct = _SCALARS.get(kind)
+        if construct is None:
+            self._finding("yaml-value", f"The tag {node.tag} cannot be used here; write the "
+                          "value as plain text.", path, node)
             return None
-        return value
+        try:
+            return construct(node.value)
+        except (ValueError, InvalidOperation):
+            self._finding("yaml-value", f"'{node.value}' is not a valid {kind}; write a plain "
+                          "value.", path, node)
+            return None
 
     def _mapping(self, node: yaml.MappingNode, path: str) -> dict:
         result: dict = {}
         for key_node, value_node in _merged(node):
-            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, (str, int, float, bool)) or key is None:
+            # The text as written: `on:` stays 'on' and `1.50:` stays '1.50'.
+            if not isinstance(key_node, yaml.ScalarNode):
                 self._finding("yaml-key", "Use a plain text key here.", path, key_node)
                 continue
-            key = str(key) if not isinstance(key, str) else key
+            key = key_node.value
             if key in result:
                 self._finding(
                     "yaml-duplicate-key",
@@ -117,6 +142,34 @@ class _Builder:
         mark = node.start_mark
         where = Location(self.document.file, mark.line + 1, mark.column + 1)
         self.document.findings.append(Finding(code, message, path, location=where))
+
+
+def _integer(text: str) -> int:
+    if text.startswith(("0o", "0x")):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    return int(text)
+
+
+def _float(text: str) -> Decimal | float:
+    """Exact digits as a Decimal; infinities and NaN as floats (no column takes them)."""
+    if text.lstrip("+-").lower() in (".inf", ".nan"):
+        return float(text.replace(".", ""))
+    return Decimal(text)
+
+
+def _boolean(text: str) -> bool:
+    if text.lower() not in ("true", "false"):
+        raise ValueError(text)
+    return text.lower() == "true"
+
+
+_SCALARS = {
+    "str": str,
+    "null": lambda _text: None,
+    "bool": _boolean,
+    "int": _integer,
+    "float": _float,
+}
 
 
 def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
@@ -140,19 +193,35 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
     name = display or str(path)
     document = YamlDocument(name, None)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        data = path.read_bytes()
+    except OSError as error:
         document.findings.append(
             Finding("file-unreadable", f"Cannot read the file ({error}); check the path.",
                     location=Location(name)))
         return document
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        document.findings.append(_not_utf8(name, data, error.start))
+        return document
     return parse_yaml(text, name)
+
+
+def _not_utf8(name: str, data: bytes, start: int) -> Finding:
+    """Where the first byte that is not UTF-8 sits, in lines and characters."""
+    line_start = data.rfind(b"\n", 0, start) + 1
+    line = data.count(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+    return Finding("file-unreadable",
+                   f"The file is not UTF-8 text (byte 0x{data[start]:02x} at line {line}, "
+                   f"column {column}); save it as UTF-8.",
+                   location=Location(name, line, column))
 
 
 def parse_yaml(text: str, name: str) -> YamlDocument:
     document = YamlDocument(name, None)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_CoreLoader)
     except RecursionError:
         document.findings.append(_too_deep(name))
         return document
