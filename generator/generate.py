@@ -13,7 +13,8 @@ from .diff import diff, warnings
 from .findings import Finding
 from .model import Schema
 from .output import (HEADER, LAYOUTS, STATE_FILE, SUM_FILE, IntegrityError, Layout,
-                     migration_files, read_tree, sum_text, verify_integrity)
+                     migration_files, read_file, read_tree, stamped_state, state_body, sum_text,
+                     verify_integrity)
 from .pipeline import Compiled, compile_file
 from .render import create_all, render_all
 from .sqlcheck import check_all
@@ -56,6 +57,7 @@ def current_state(out: Path, compiled: Compiled) -> dict[str, Schema]:
     state = out / STATE_FILE
     if not state.exists():
         return {name: Schema(name, ()) for name in compiled.targets}
+    state_body(state)
     previous = compile_file(state, display=str(state))
     return {name: previous.schemas.get(name, Schema(name, ())) for name in compiled.targets}
 
@@ -63,11 +65,9 @@ def current_state(out: Path, compiled: Compiled) -> dict[str, Schema]:
 def state_text(compiled: Compiled) -> bytes:
     data = compiled.spec.model_dump(mode="json", exclude_defaults=True)
     _strip_hints(data)
-    header = "# The schema as the last migration leaves it. Written by schemagen; do not edit.\n"
     # The pure-Python dumper on purpose: libyaml's emitter spells some strings differently,
     # and the state must be byte-identical on machines with and without libyaml.
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    return (header + text).encode("utf-8")
+    return stamped_state(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
 
 
 def _strip_hints(node: object) -> None:
@@ -116,10 +116,20 @@ def generate(compiled: Compiled, out: Path, source: str, layout: Layout = LAYOUT
         files[f"{name}/schema.sql"] = sql_file(snapshot, source, dialect.title)
         if version is not None:
             _add_releases(files, name, steps, version, slug, layout, source)
-    files[STATE_FILE] = state_text(compiled) if changed or STATE_FILE not in files \
-        else files[STATE_FILE]
+    files[STATE_FILE] = _next_state(compiled, out, changed)
     log.info("generated version %s (%s)", version, slug or "no change")
     return Generation(files, plans, version, slug)
+
+
+def _next_state(compiled: Compiled, out: Path, changed: bool) -> bytes:
+    """The new state after a change; else the same body, given its hash if it had none."""
+    state = out / STATE_FILE
+    if changed or not state.exists():
+        return state_text(compiled)
+    if state_body(state) is not None:
+        return read_file(state)
+    legacy = read_file(state).partition(b"\n")[2]
+    return stamped_state(legacy.decode("utf-8"))
 
 
 def _releases(compiled: Compiled, out: Path) -> dict[str, list[DialectPlan]]:

@@ -123,6 +123,37 @@ def verify_integrity(folder: Path) -> None:
             "version control.")
 
 
+STATE_HEADER = ("# The schema as the last migration leaves it. Written by schemagen; "
+                "do not edit. {digest}\n")
+# What state.yaml began with before its first line carried a hash; still trusted, and the
+# next `generate` adds the hash.
+LEGACY_STATE_HEADER = STATE_HEADER.replace(" {digest}", "")
+
+
+def stamped_state(body: str) -> bytes:
+    """state.yaml: a first comment line holding the hash of the body, then the body."""
+    data = body.encode("utf-8")
+    return STATE_HEADER.format(digest=file_hash(data)).encode("utf-8") + data
+
+
+def state_body(path: Path) -> str | None:
+    """The body of state.yaml after its hash was checked; None when it carries no hash yet.
+
+    A hand edit would make the next migration start from a schema no database has (a
+    column renamed in the state is dropped for real), so a mismatch is a refusal.
+    """
+    head, _, body = read_file(path).partition(b"\n")
+    if head + b"\n" == LEGACY_STATE_HEADER.encode("utf-8"):
+        return None
+    recorded = head.decode("utf-8", "replace").rpartition(" ")[2]
+    if not head.startswith(b"# ") or file_hash(body) != recorded:
+        raise IntegrityError(
+            f"{path} was edited by hand (its contents no longer match the hash on its first "
+            f"line); restore it with `git checkout -- {path}` and make the change in the "
+            "schema file, so the next migration carries it.")
+    return body.decode("utf-8")
+
+
 def _sum_body(path: Path) -> str:
     try:
         return read_file(path).decode("utf-8")

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.output import file_hash
 
 V1 = "format: 1\ntables:\n  users:\n    columns:\n      id: {type: integer, primary: true}\n"
 V2 = V1 + "      email: {type: string(100), nullable: true}\n"
@@ -125,3 +126,32 @@ def test_verify_refuses_an_edited_release_before_touching_a_server(released: Pat
     assert (code, output.splitlines()[0]) == (
         3, f"refused: Released migration {path} was edited; restore it with `git checkout -- "
            f"{path}` and put the change in schema.yaml so the next migration carries it.")
+
+
+STATE = Path("out/state.yaml")
+STATE_EDITED = (3, "refused: out/state.yaml was edited by hand (its contents no longer match "
+                   "the hash on its first line); restore it with `git checkout -- "
+                   "out/state.yaml` and make the change in the schema file, so the next "
+                   "migration carries it.\n")
+
+
+def test_state_carries_the_hash_of_its_body(released: Path) -> None:
+    head, _, body = STATE.read_bytes().partition(b"\n")
+    assert head.decode() == ("# The schema as the last migration leaves it. Written by "
+                             f"schemagen; do not edit. {file_hash(body)}")
+
+
+@pytest.mark.parametrize("command", ["generate", "check", "plan"])
+def test_hand_edited_state_is_refused(released: Path, command: str) -> None:
+    STATE.write_text(STATE.read_text().replace("email:", "mail:"))
+    assert run(command) == STATE_EDITED
+    assert not (FOLDER / "V0003__add_column_users_name.sql").exists()
+
+
+def test_state_without_a_hash_is_trusted_once_and_stamped(released: Path) -> None:
+    head, _, body = STATE.read_bytes().partition(b"\n")
+    legacy = b"# The schema as the last migration leaves it. Written by schemagen; do not edit."
+    STATE.write_bytes(legacy + b"\n" + body)
+    Path("schema.yaml").write_text(V2)  # no change: the state keeps its body, gains a hash
+    assert run("generate") == (0, "out: no schema change; no new migration.\n")
+    assert STATE.read_bytes() == head + b"\n" + body
