@@ -55,11 +55,35 @@ def sql_file(statements: list[str], source: str, title: str) -> bytes:
 def current_state(out: Path, compiled: Compiled) -> dict[str, Schema]:
     """The schema the last migration leaves, per dialect; empty when there is none."""
     state = out / STATE_FILE
+    released = [name for name in compiled.targets if migration_files(out / name / "migrations")]
     if not state.exists():
+        if released:
+            raise IntegrityError(
+                f"{state} is missing but {out / released[0] / 'migrations'} holds released "
+                "migrations; restore it with `git checkout -- "
+                f"{state}`, or the next migration would create every table again.")
         return {name: Schema(name, ()) for name in compiled.targets}
     state_body(state)
     previous = compile_file(state, display=str(state))
+    _check_lost_migrations(out, previous, compiled.targets, released)
     return {name: previous.schemas.get(name, Schema(name, ())) for name in compiled.targets}
+
+
+def _check_lost_migrations(out: Path, previous: Compiled, targets: list[str],
+                           released: list[str]) -> None:
+    """A target the state was written for, with tables, still has its released migrations.
+
+    A target missing from the state's `settings.targets` is new: its first migration creates
+    everything, which is right. One the state knows but whose migrations are gone is not.
+    """
+    for name, schema in previous.schemas.items():
+        if schema.tables and name in targets and name not in released:
+            folder = out / name / "migrations"
+            raise IntegrityError(
+                f"{folder} holds no migrations, but {out / STATE_FILE} was written for {name} "
+                f"after its tables were created; restore the folder with `git checkout -- "
+                f"{folder}` (a new target is one added to settings.targets since the last "
+                "migration).")
 
 
 def state_text(compiled: Compiled) -> bytes:
@@ -150,7 +174,8 @@ def merged(steps: list[DialectPlan]) -> DialectPlan:
         return steps[0]
     first = steps[0]
     return DialectPlan(first.dialect, [op for s in steps for op in s.operations],
-                       [sql for s in steps for sql in s.up], [sql for s in steps for sql in s.down],
+                       [sql for s in steps for sql in s.up],
+                       [sql for s in steps for sql in s.down],
                        [w for s in steps for w in s.warnings])
 
 

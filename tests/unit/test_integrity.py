@@ -155,3 +155,57 @@ def test_state_without_a_hash_is_trusted_once_and_stamped(released: Path) -> Non
     Path("schema.yaml").write_text(V2)  # no change: the state keeps its body, gains a hash
     assert run("generate") == (0, "out: no schema change; no new migration.\n")
     assert STATE.read_bytes() == head + b"\n" + body
+
+
+def test_missing_state_with_releases_is_refused(released: Path) -> None:
+    STATE.unlink()
+    for command in ("generate", "check", "plan"):
+        assert run(command) == (
+            3, "refused: out/state.yaml is missing but out/postgres/migrations holds released "
+               "migrations; restore it with `git checkout -- out/state.yaml`, or the next "
+               "migration would create every table again.\n")
+    assert not (FOLDER / "V0003__create_users.sql").exists()
+
+
+@pytest.mark.parametrize("how", ["emptied", "removed"])
+def test_lost_migrations_of_one_target_are_refused(released: Path, how: str) -> None:
+    folder = Path("out/mysql/migrations")
+    for path in folder.iterdir():
+        path.unlink()
+    if how == "removed":
+        folder.rmdir()
+    assert run("generate") == (
+        3, "refused: out/mysql/migrations holds no migrations, but out/state.yaml was written "
+           "for mysql after its tables were created; restore the folder with `git checkout -- "
+           "out/mysql/migrations` (a new target is one added to settings.targets since the "
+           "last migration).\n")
+
+
+def with_targets(schema: str, *targets: str) -> str:
+    settings = f"settings: {{targets: [{', '.join(targets)}]}}\n"
+    return schema.replace("format: 1\n", "format: 1\n" + settings)
+
+
+def test_a_new_target_gets_a_first_migration_that_creates_everything(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("schema.yaml").write_text(with_targets(V1, "postgres"))
+    assert run("generate")[0] == 0
+    Path("schema.yaml").write_text(with_targets(V2, "postgres", "mysql"))
+
+    assert run("generate") == (0, "out: wrote migration 0002 (add_column_users_email) for "
+                                  "postgres, mysql.\n")
+    mysql = Path("out/mysql/migrations")
+    assert sorted(p.name for p in mysql.iterdir()) == [
+        "U0002__add_column_users_email.sql", "V0002__add_column_users_email.sql",
+        "schemagen.sum"]
+    first = (mysql / "V0002__add_column_users_email.sql").read_text()
+    assert first.endswith("\nCREATE TABLE `users` (\n  `id` int NOT NULL,\n"
+                          "  `email` varchar(100) NULL,\n  PRIMARY KEY (`id`)\n"
+                          ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;\n")
+    assert run("check")[0] == 0
+
+
+def test_a_dropped_target_is_not_a_lost_one(released: Path) -> None:
+    Path("schema.yaml").write_text(with_targets(V2, "postgres"))
+    assert run("generate") == (0, "out: no schema change; no new migration.\n")
