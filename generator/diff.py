@@ -13,6 +13,7 @@ alone never looks like a changed key.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from . import dialects, operations as ops
@@ -82,7 +83,8 @@ def match(current: Schema, desired: Schema) -> Matching:
     current_tables = {table.name: table for table in current.tables}
     desired_tables = {table.name: table for table in desired.tables}
     table_renames = hinted_renames(
-        set(current_tables), {t.name: t.renamed_from for t in desired.tables}, "Table")
+        set(current_tables), {t.name: t.renamed_from for t in desired.tables}, "Table",
+        where=lambda name: f"tables.{name}.renamed_from")
     survivors = {table_renames.get(name, name): name for name in current_tables
                  if table_renames.get(name, name) in desired_tables}  # desired -> current
     column_renames = {current_name: _column_renames(current_tables[current_name],
@@ -104,21 +106,31 @@ def match(current: Schema, desired: Schema) -> Matching:
 def _column_renames(current: Table, desired: Table) -> dict[str, str]:
     hints = {column.name: column.renamed_from for column in desired.columns}
     return hinted_renames({c.name for c in current.columns}, hints,
-                          f"Column {desired.name}.", joined=True)
+                          f"Column {desired.name}.", joined=True,
+                          where=lambda name: f"tables.{desired.name}.columns.{name}.renamed_from")
 
 
 def hinted_renames(current: set[str], hints: dict[str, str | None], what: str,
-                   joined: bool = False) -> dict[str, str]:
+                   joined: bool = False,
+                   where: Callable[[str], str] = str) -> dict[str, str]:
     """Current name -> desired name for every `renamed_from` hint that still has work to do.
 
     A hint whose new name already exists on the current side was applied by an earlier
-    migration and is ignored; one that names something absent is ignored too.
+    migration and is ignored. One that names nothing while the new name is not there either
+    is a typo: taken silently it would drop the old object and add an empty new one.
+    An empty current side (a first migration, a new target) has nothing to rename.
     """
     def label(name: str) -> str:
         return f"{what}{name}" if joined else f"{what} '{name}'"
 
+    kind = what.split()[0].lower()
     renames: dict[str, str] = {}
     for new, old in hints.items():
+        if old is not None and current and old not in current and new not in current:
+            raise DiffUnsupported(
+                f"{where(new)} names '{old}', but there is no {kind} '{old}' to rename "
+                f"(there are: {', '.join(sorted(current))}); correct the hint, or remove it "
+                f"to add '{new}' as a new {kind}.")
         if old is None or old == new or old not in current:
             continue
         if new in current:
@@ -248,7 +260,10 @@ def _index_changes(pair: Pair, touched: Touched) -> list[ops.Operation]:
     current = {i.name: i for i in pair.translated.indexes if not i.implicit}
     desired = {i.name: i for i in pair.desired.indexes if not i.implicit}
     hints = {name: index.renamed_from for name, index in desired.items()}
-    renames = hinted_renames(set(current), hints, f"Index on {pair.desired.name}")
+    renames = hinted_renames(
+        set(current), hints, f"Index on {pair.desired.name}",
+        where=lambda name: f"tables.{pair.desired.name}.indexes (the index '{name}')"
+                           ".renamed_from")
     removed = [name for name in current if name not in desired and name not in renames]
     added = [name for name in desired if name not in current and name not in
              renames.values()]

@@ -209,3 +209,33 @@ def test_a_new_target_gets_a_first_migration_that_creates_everything(
 def test_a_dropped_target_is_not_a_lost_one(released: Path) -> None:
     Path("schema.yaml").write_text(with_targets(V2, "postgres"))
     assert run("generate") == (0, "out: no schema change; no new migration.\n")
+
+
+def test_a_hint_naming_nothing_exits_3_and_writes_nothing(released: Path) -> None:
+    Path("schema.yaml").write_text(V2 + "      pcode: {type: integer, renamed_from: cdoe}\n")
+    assert run("generate") == (
+        3, "cannot write this migration: tables.users.columns.pcode.renamed_from names 'cdoe', "
+           "but there is no column 'cdoe' to rename (there are: email, id); correct the hint, "
+           "or remove it to add 'pcode' as a new column.\n")
+    assert not (FOLDER / "V0003__add_column_users_pcode.sql").exists()
+
+
+def test_a_table_hint_naming_nothing_is_refused(released: Path) -> None:
+    hinted = V2.replace("  users:\n", "  people:\n    renamed_from: usres\n")
+    Path("schema.yaml").write_text(hinted)
+    assert run("plan") == (
+        3, "cannot write this migration: tables.people.renamed_from names 'usres', but there "
+           "is no table 'usres' to rename (there are: users); correct the hint, or remove it "
+           "to add 'people' as a new table.\n")
+
+
+def test_a_hint_applied_earlier_is_not_refused(released: Path) -> None:
+    Path("schema.yaml").write_text(V2.replace("nullable: true}", "nullable: true, "
+                                              "renamed_from: mail}"))
+    assert run("generate") == (0, "out: no schema change; no new migration.\n")
+
+
+def test_a_first_migration_ignores_hints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("schema.yaml").write_text(V1.replace("  users:\n", "  users:\n    renamed_from: old\n"))
+    assert run("generate")[0] == 0
