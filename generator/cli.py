@@ -20,8 +20,8 @@ from pathlib import Path
 import click
 
 from .commands import register
-from .commands.common import (EXIT_DIFF, Failure, format_option, guarded, out_option,
-                              print_findings, schema_option)
+from .commands.common import (EXIT_DIFF, EXIT_USAGE, Failure, format_option, guarded,
+                              layout_option, out_option, print_findings, schema_option)
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-v", "--verbose", is_flag=True, help="Log each stage's decisions.")
@@ -50,19 +50,19 @@ def validate(schema_path: Path, output_format: str) -> None:
 @main.command()
 @schema_option
 @out_option
-@click.option("--layout", type=click.Choice(["flyway", "golang-migrate"]), default="flyway",
-              show_default=True, help="How migration files are named.")
+@layout_option
 @click.option("-m", "--message", help="Names the new migration (its slug).")
 @guarded
-def generate(schema_path: Path, out_dir: Path, layout: str, message: str | None) -> None:
+def generate(schema_path: Path, out_dir: Path, layout: str | None, message: str | None) -> None:
     """Write the next migration (if the schema changed), the snapshots and the state."""
     from .generate import generate as run_generate
-    from .output import LAYOUTS, write_tree
+    from .output import LAYOUTS, layout_of, write_tree
     from .pipeline import compile_file
 
     compiled = compile_file(schema_path)
     print_findings(compiled.findings, "text")
-    result = run_generate(compiled, out_dir, schema_path.name, LAYOUTS[layout], message)
+    chosen = LAYOUTS[layout] if layout else layout_of(out_dir)
+    result = run_generate(compiled, out_dir, schema_path.name, chosen, message)
     write_tree(out_dir, result.files)
     for warning in result.warnings:
         click.echo(warning.text(), err=True)
@@ -76,17 +76,17 @@ def generate(schema_path: Path, out_dir: Path, layout: str, message: str | None)
 @main.command()
 @schema_option
 @out_option
-@click.option("--layout", type=click.Choice(["flyway", "golang-migrate"]), default="flyway",
-              show_default=True)
+@layout_option
 @guarded
-def check(schema_path: Path, out_dir: Path, layout: str) -> None:
+def check(schema_path: Path, out_dir: Path, layout: str | None) -> None:
     """Fail when out/ differs from what `generate` would write (the pull-request gate)."""
     from .generate import generate as run_generate
-    from .output import LAYOUTS, read_tree
+    from .output import LAYOUTS, layout_of, read_tree
     from .pipeline import compile_file
 
     compiled = compile_file(schema_path)
-    result = run_generate(compiled, out_dir, schema_path.name, LAYOUTS[layout])
+    chosen = LAYOUTS[layout] if layout else layout_of(out_dir)
+    result = run_generate(compiled, out_dir, schema_path.name, chosen)
     present = read_tree(out_dir)
     stale = sorted(name for name in set(result.files) | set(present)
                    if result.files.get(name) != present.get(name))
@@ -112,6 +112,10 @@ def plan_command(schema_path: Path, out_dir: Path, dialect: str | None,
     from .pipeline import compile_file
 
     compiled = compile_file(schema_path)
+    if dialect is not None and dialect not in compiled.targets:
+        raise Failure(f"{schema_path} does not target {dialect} (its targets: "
+                      f"{', '.join(compiled.targets)}); choose one of those with --dialect, "
+                      "or add it to settings.targets.", EXIT_USAGE)
     for name in compiled.targets:
         verify_integrity(out_dir / name / "migrations")
     plans = plan(compiled, out_dir)

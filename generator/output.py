@@ -54,6 +54,19 @@ LAYOUTS = {
 }
 
 
+def layout_of(out: Path, default: str = "flyway") -> Layout:
+    """The layout the migrations already in `out` follow (any dialect's); `default` if none."""
+    from .dialects import DIALECTS
+
+    for dialect in DIALECTS:
+        for name in sorted(migration_files(out / dialect / "migrations")):
+            found = next((layout for layout in LAYOUTS.values() if layout.version_of(name)),
+                         None)
+            if found:
+                return found
+    return LAYOUTS[default]
+
+
 class IntegrityError(Exception):
     """A released migration was edited, removed, reordered or added by hand."""
 

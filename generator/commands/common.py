@@ -21,6 +21,9 @@ schema_option = click.option(
 out_option = click.option(
     "--out", "out_dir", default="out", show_default=True,
     type=click.Path(file_okay=False, path_type=Path), help="The output folder.")
+layout_option = click.option(
+    "--layout", type=click.Choice(["flyway", "golang-migrate"]),
+    help="How migration files are named. Default: what out/ already holds, else flyway.")
 format_option = click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
     show_default=True, help="How to print findings.")

@@ -239,3 +239,32 @@ def test_a_first_migration_ignores_hints(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(tmp_path)
     Path("schema.yaml").write_text(V1.replace("  users:\n", "  users:\n    renamed_from: old\n"))
     assert run("generate")[0] == 0
+
+
+def test_the_layout_in_out_is_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("schema.yaml").write_text(V1)
+    assert run("generate", "--layout", "golang-migrate")[0] == 0
+    Path("schema.yaml").write_text(V2)
+    assert run("check")[0] == 4  # stale, not refused for another naming
+    assert run("generate") == (0, "out: wrote migration 0002 (add_column_users_email) for "
+                                  "postgres, mysql, mariadb.\n")
+    assert (FOLDER / "0002_add_column_users_email.up.sql").exists()
+    assert run("check") == (0, "out is up to date with schema.yaml.\n")
+
+
+def test_an_empty_out_takes_flyway(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("schema.yaml").write_text(V1)
+    assert run("generate")[0] == 0
+    assert (FOLDER / "V0001__create_users.sql").exists()
+
+
+def test_plan_for_a_dialect_the_schema_does_not_target(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("schema.yaml").write_text(with_targets(V1, "postgres"))
+    assert run("plan", "--dialect", "mysql") == (
+        2, "schema.yaml does not target mysql (its targets: postgres); choose one of those "
+           "with --dialect, or add it to settings.targets.\n")
+    assert run("plan", "--dialect", "postgres")[0] == 0
