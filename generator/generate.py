@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,7 +92,24 @@ def state_text(compiled: Compiled) -> bytes:
     _strip_hints(data)
     # The pure-Python dumper on purpose: libyaml's emitter spells some strings differently,
     # and the state must be byte-identical on machines with and without libyaml.
-    return stamped_state(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+    return stamped_state(yaml.dump(data, Dumper=_StateDumper, sort_keys=False,
+                                   allow_unicode=True, width=100))
+
+
+class _StateDumper(yaml.SafeDumper):
+    """The safe dumper, also quoting strings that YAML 1.2 would read as numbers.
+
+    PyYAML writes YAML 1.1, which leaves `1e5` and `0o17` unquoted; the loader reads YAML
+    1.2, where those are numbers, so a string default like '1e5' would come back changed.
+    """
+
+
+_StateDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."))
+_StateDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(0o[0-7]+|0x[0-9a-fA-F]+)$"), ["0"])
 
 
 def _strip_hints(node: object) -> None:

@@ -90,3 +90,17 @@ def test_validate_json_output_lists_every_finding(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert '"code": "unknown-key"' in result.output
     assert '"path": "tables.t.columns.b.bogus"' in result.output
+
+
+def test_number_like_strings_survive_the_state(tmp_path: Path) -> None:
+    """The state is read as YAML 1.2: strings such as '1e5' must be written quoted."""
+    (tmp_path / "schema.yaml").write_text(
+        "format: 1\ntables:\n  t:\n    columns:\n      id: {type: integer, primary: true}\n"
+        "      a: {type: string(10), default: '1e5'}\n"
+        "      b: {type: string(10), default: '0o17'}\n"
+        "      d: {type: 'decimal(20,10)', default: 1234567890.0123456789}\n")
+    assert run("generate", cwd=tmp_path)[0] == 0
+    state = (tmp_path / "out" / "state.yaml").read_text()
+    assert "default: '1e5'" in state and "default: '0o17'" in state
+    code, output = run("generate", cwd=tmp_path)
+    assert (code, output.splitlines()[0]) == (0, "out: no schema change; no new migration.")
