@@ -173,11 +173,13 @@ def auto_increment_key(subject: Subject) -> Iterator[Finding]:
 @rule("key-column-unknown", ERROR, "A key, index or check names a column that is not there.")
 def key_column_unknown(subject: Subject) -> Iterator[Finding]:
     for table in _one(subject).tables:
-        yield from _unknown_key_columns(table)
+        # Declared names, so a column left out for a bad type is not also "missing".
+        spec = subject.spec.tables[table.name]
+        declared = {name for name, _, _ in column_entries(subject.spec, table.name, spec)}
+        yield from _unknown_key_columns(table, declared)
 
 
-def _unknown_key_columns(table: Table) -> Iterator[Finding]:
-    names = {column.name for column in table.columns}
+def _unknown_key_columns(table: Table, names: set[str]) -> Iterator[Finding]:
     keyed = [(table.primary_key.origin, table.primary_key.columns)] if table.primary_key else []
     keyed += [(index.origin, index.column_names) for index in table.indexes]
     keyed += [(fk.origin, fk.columns) for fk in table.foreign_keys]

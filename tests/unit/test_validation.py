@@ -581,3 +581,12 @@ def test_char_longer_than_255_is_refused(tmp_path: Path) -> None:
         "schema.yaml:6:7: error type-unknown tables.t.columns.code.type: 'char(256)': char "
         "takes at most 255 characters; use string(n).",
     ]
+
+
+def test_a_column_with_a_bad_type_is_not_also_reported_missing(tmp_path: Path) -> None:
+    body = """\
+  t:
+    columns:
+      id: {type: nonsense, primary: true}
+"""
+    assert [text.split()[2] for text in findings(tmp_path, body)] == ["type-unknown"]
