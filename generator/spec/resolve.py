@@ -72,7 +72,8 @@ def _table(context: _Context, name: str, spec: fmt.TableSpec) -> Table:
     primary_key = _primary_key(context, name, spec, entries)
     indexes = _uniques(context, name, spec, entries) + _indexes(context, name, spec, entries)
     foreign_keys = _foreign_keys(context, name, spec, entries)
-    enum_checks = _enum_checks(context, name, portable)
+    enum_checks = _enum_checks(context, name, portable) + _unsigned_checks(context, name,
+                                                                           portable)
     checks = enum_checks + _checks(context, name, spec, {c.name for c in enum_checks})
     if context.dialect.fk_creates_index:
         indexes += _implicit_fk_indexes(primary_key, indexes, foreign_keys)
@@ -260,6 +261,22 @@ def _unique_name(name: str, taken: set[str]) -> str:
         candidate = naming.fit(f"{name}{counter}")
         counter += 1
     return candidate
+
+
+def _unsigned_checks(context: _Context, table: str,
+                     portable: dict[str, fmt.ColumnSpec]) -> tuple[Check, ...]:
+    """Without UNSIGNED types (PostgreSQL) an unsigned column keeps its promise by a CHECK."""
+    if context.dialect.unsigned:
+        return ()
+    from ..dialects import quote
+
+    template = context.spec.settings.naming.enum_check
+    return tuple(
+        Check(_name(None, template, table, (name,)), f"{quote(context.dialect, name)} >= 0",
+              origin=f"tables.{table}.columns.{name}.unsigned")
+        for name, column in portable.items()
+        if column.unsigned and not column.auto_increment
+    )
 
 
 def _enum_checks(context: _Context, table: str,

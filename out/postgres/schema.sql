@@ -33,7 +33,11 @@ CREATE TABLE "jobs" (
     "reserved_at" integer NULL,
     "available_at" integer NOT NULL,
     "created_at" integer NOT NULL,
-    CONSTRAINT "jobs_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "jobs_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "jobs_attempts_check" CHECK ("attempts" >= 0),
+    CONSTRAINT "jobs_reserved_at_check" CHECK ("reserved_at" >= 0),
+    CONSTRAINT "jobs_available_at_check" CHECK ("available_at" >= 0),
+    CONSTRAINT "jobs_created_at_check" CHECK ("created_at" >= 0)
 );
 
 COMMENT ON TABLE "jobs" IS 'Laravel database queue jobs waiting or reserved.';
@@ -300,7 +304,8 @@ CREATE TABLE "chatbot_sessions" (
     "created_at" timestamp(0) NULL,
     "updated_at" timestamp(0) NULL,
     CONSTRAINT "chatbot_sessions_pkey" PRIMARY KEY ("id"),
-    CONSTRAINT "chatbot_sessions_session_id_unique" UNIQUE ("session_id")
+    CONSTRAINT "chatbot_sessions_session_id_unique" UNIQUE ("session_id"),
+    CONSTRAINT "chatbot_sessions_user_id_check" CHECK ("user_id" >= 0)
 );
 
 COMMENT ON TABLE "chatbot_sessions" IS 'Chatbot conversation sessions per user, channel and platform.';
@@ -453,6 +458,7 @@ CREATE TABLE "agents" (
     CONSTRAINT "agents_user_id_unique" UNIQUE ("user_id"),
     CONSTRAINT "agents_agent_code_unique" UNIQUE ("agent_code"),
     CONSTRAINT "agents_status_check" CHECK ("status" IN ('active', 'inactive', 'suspended', 'deleted', 'pending', 'draft', 'published', 'archived')),
+    CONSTRAINT "agents_user_id_check" CHECK ("user_id" >= 0),
     CONSTRAINT "agents_availability_status_check" CHECK (availability_status IN ('offline', 'online', 'busy', 'away', 'break'))
 );
 

@@ -35,5 +35,7 @@ tables:
       id: {type: integer, primary: true}
       last_activity: {type: integer, unsigned: true, default: 0}
 """)
-    assert '    "last_activity" integer NOT NULL DEFAULT 0,' in statements(compiled, "postgres")[0]
+    pg = statements(compiled, "postgres")[0]
+    assert '    "last_activity" integer NOT NULL DEFAULT 0,' in pg
+    assert '    CONSTRAINT "sessions_last_activity_check" CHECK ("last_activity" >= 0)' in pg
     assert "  `last_activity` int unsigned NOT NULL DEFAULT 0," in statements(compiled, "mysql")[0]

@@ -107,7 +107,8 @@ CREATE TABLE "chatbot_sessions" (
     "created_at" timestamp(0) NULL,
     "updated_at" timestamp(0) NULL,
     CONSTRAINT "chatbot_sessions_pkey" PRIMARY KEY ("id"),
-    CONSTRAINT "chatbot_sessions_session_id_unique" UNIQUE ("session_id")
+    CONSTRAINT "chatbot_sessions_session_id_unique" UNIQUE ("session_id"),
+    CONSTRAINT "chatbot_sessions_user_id_check" CHECK ("user_id" >= 0)
 );
 
 COMMENT ON TABLE "chatbot_sessions" IS 'Chatbot conversation sessions per user, channel and platform.';

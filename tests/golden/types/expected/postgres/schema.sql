@@ -33,6 +33,8 @@ CREATE TABLE "everything" (
     CONSTRAINT "everything_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "everything_name_code_unique" UNIQUE ("name", "code"),
     CONSTRAINT "everything_status_check" CHECK ("status" IN ('active', 'inactive')),
+    CONSTRAINT "everything_tiny_check" CHECK ("tiny" >= 0),
+    CONSTRAINT "everything_big_check" CHECK ("big" >= 0),
     CONSTRAINT "everything_count_check" CHECK (count >= 0)
 );
 
