@@ -14,7 +14,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import yaml
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
+from collections.abc import Callable, Iterator
 
 from . import dialects
 from .dialects import Dialect
@@ -181,9 +182,8 @@ def _instant(text: str) -> date | time | datetime | None:
 def _primary_key(expected: PrimaryKey | None, actual: PrimaryKey | None) -> Iterator[str]:
     if expected == actual:
         return
-    if expected is None or actual is None:
-        yield f"primary key {_key(expected)} != {_key(actual)}"
-    elif (expected.name, expected.columns) != (actual.name, actual.columns):
+    if expected is None or actual is None \
+            or (expected.name, expected.columns) != (actual.name, actual.columns):
         yield f"primary key {_key(expected)} != {_key(actual)}"
 
 

@@ -151,7 +151,7 @@ class Schema:
     def table(self, name: str) -> Table | None:
         return next((table for table in self.tables if table.name == name), None)
 
-    def without_hints(self) -> "Schema":
+    def without_hints(self) -> Schema:
         """The same schema with every rename hint dropped, as the next state to keep."""
         return replace(self, tables=tuple(_strip_table(table) for table in self.tables))
 

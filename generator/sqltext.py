@@ -66,7 +66,8 @@ class Sql:
 
     def _expression_default(self, value: Default) -> str:
         text = value.value
-        if self.dialect.parenthesized_defaults and not _NOW.match(text) and not text.startswith("("):
+        bare = not _NOW.match(text) and not text.startswith("(")
+        if self.dialect.parenthesized_defaults and bare:
             return f"({text})"  # MySQL takes any other expression only in parentheses
         return text
 

@@ -8,7 +8,7 @@ but unwise. Every rule is one small function that yields findings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from ..dialects import Dialect
 from ..findings import Finding

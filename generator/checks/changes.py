@@ -526,7 +526,7 @@ def _reordered(change: Change, online: OnlineDdl) -> Iterator[Hit]:
         before = [column.name for column in current.columns if column.name in kept]
         after = [column.name for column in desired.columns if column.name in kept]
         if before != after:
-            moved = next(name for name, old in zip(after, before) if name != old)
+            moved = next(name for name, old in zip(after, before, strict=False) if name != old)
             column = desired.column(moved)
             yield _hit(change, "mysql-not-instant", column.origin if column else desired.origin,
                        f"Moving column {desired.name}.{moved} rebuilds {desired.name} on "

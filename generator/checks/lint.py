@@ -180,7 +180,7 @@ def _fk_hit(dialect: Dialect, table: Table, fk: ForeignKey) -> Hit:
 
 @lint_rule("redundant-index", "An index whose columns lead another index (or the primary key).")
 def redundant_index(subject: LintSubject) -> Iterator[Hit]:
-    for dialect, schema in _each(subject):
+    for _dialect, schema in _each(subject):
         for table in schema.tables:
             for index in table.indexes:
                 cover = _covering(table, index)
@@ -226,7 +226,7 @@ _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T](\d{2}):(\d{2})(?::(\d{2}))?")
 def default_fixed_time(subject: LintSubject) -> Iterator[Hit]:
     # The spec, not the model: validation refuses some of these values, leaving no default.
     for table_name, table in subject.spec.tables.items():
-        for name, column, path in column_entries(subject.spec, table_name, table):
+        for _name, column, path in column_entries(subject.spec, table_name, table):
             message = _fixed_time(column)
             if message:
                 yield hit("default-fixed-time", f"{path}.default", message, table_name, [path])

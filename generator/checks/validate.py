@@ -84,7 +84,7 @@ def column_case_duplicate(subject: Subject) -> Iterator[Finding]:
 @rule("column-options", ERROR, "A column option that does not fit the column's type.")
 def column_options(subject: Subject) -> Iterator[Finding]:
     for table_name, table in subject.spec.tables.items():
-        for name, column, path in column_entries(subject.spec, table_name, table):
+        for _name, column, path in column_entries(subject.spec, table_name, table):
             yield from _column_options(column, path)
 
 
@@ -283,7 +283,7 @@ def fk_type_mismatch(subject: Subject) -> Iterator[Finding]:
                 target = tables.get(fk.ref_table)
                 if target is None or len(fk.columns) != len(fk.ref_columns):
                     continue
-                for local, remote in zip(fk.columns, fk.ref_columns):
+                for local, remote in zip(fk.columns, fk.ref_columns, strict=True):
                     mine, theirs = table.column(local), target.column(remote)
                     if mine and theirs and _type_key(mine.type) != _type_key(theirs.type):
                         yield _error(
@@ -379,7 +379,7 @@ def fk_collation_mismatch(subject: Subject) -> Iterator[Finding]:
 
 
 def _collation_pairs(dialect: Dialect, table: Table, fk, target: Table) -> Iterator[Finding]:
-    for local, remote in zip(fk.columns, fk.ref_columns):
+    for local, remote in zip(fk.columns, fk.ref_columns, strict=False):
         mine, theirs = table.column(local), target.column(remote)
         if not mine or not theirs or mine.type.name not in ("varchar", "char"):
             continue
@@ -755,7 +755,7 @@ def _expression_content(dialect: Dialect, text: str, kind: str, parsed: exp.Expr
 def _sql_fragments(subject: Subject) -> Iterator[tuple[str, str, str]]:
     """Every SQL expression of the file: (YAML path, text, what it is)."""
     for table_name, table in subject.spec.tables.items():
-        for name, column, path in column_entries(subject.spec, table_name, table):
+        for _name, column, path in column_entries(subject.spec, table_name, table):
             if column.default_sql is not None:
                 yield f"{path}.default_sql", column.default_sql, "default"
             for dialect_name, override in column.overrides.items():
@@ -775,7 +775,7 @@ def nul_character(subject: Subject) -> Iterator[Finding]:
         if table.comment and "\0" in table.comment:
             yield _error("nul-character", f"tables.{table_name}.comment",
                          "Remove the NUL character: no server keeps it in a comment.")
-        for name, column, path in column_entries(subject.spec, table_name, table):
+        for _name, column, path in column_entries(subject.spec, table_name, table):
             for key in ("comment", "default"):
                 value = getattr(column, key)
                 if isinstance(value, str) and "\0" in value:
@@ -790,7 +790,7 @@ def comment_length(subject: Subject) -> Iterator[Finding]:
         if table.comment and len(table.comment) > 2048:
             yield _error("comment-length", f"tables.{table_name}.comment",
                          "MySQL keeps at most 2048 characters of a table comment; shorten it.")
-        for name, column, path in column_entries(subject.spec, table_name, table):
+        for _name, column, path in column_entries(subject.spec, table_name, table):
             if column.comment and len(column.comment) > 1024:
                 yield _error("comment-length", f"{path}.comment",
                              "MySQL keeps at most 1024 characters of a column comment; "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import click
 

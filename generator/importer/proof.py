@@ -196,7 +196,7 @@ def _mentions(note: Note, name: str) -> bool:
 # --- the published result ---------------------------------------------------------
 
 
-def outcome(proof: "Proof | None") -> str:
+def outcome(proof: Proof | None) -> str:
     """The result column: `equal`, `equal apart from reported items`, or `not equal`."""
     if proof is None:
         return "not run"

@@ -245,7 +245,7 @@ class _Shorthands:
     table: str
 
     @classmethod
-    def of(cls, table: Table, dialect: Dialect, grouped: set[str]) -> "_Shorthands":
+    def of(cls, table: Table, dialect: Dialect, grouped: set[str]) -> _Shorthands:
         pk = table.primary_key
         primary = pk.columns[0] if pk and len(pk.columns) == 1 and \
             pk.columns[0] not in grouped else None

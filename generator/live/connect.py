@@ -13,7 +13,8 @@ import os
 import re
 import secrets
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .. import dialects

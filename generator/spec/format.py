@@ -20,10 +20,9 @@ Identifier = Annotated[str, StringConstraints(min_length=1)]
 Word = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]+$")]
 Action = Literal["cascade", "restrict", "set null", "set default", "no action"]
 DialectName = Literal["postgres", "mysql", "mariadb"]
-JsonValue = Union[dict, list, str, int, float, bool, None]
 # Decimal before float, so pydantic's smart union keeps a YAML number's exact digits; JSON
 # data holds plain numbers (JSON numbers are doubles), so the state file writes numbers.
-Literal_ = Union[bool, int,
+Literal_ = Union[bool, int,  # noqa: UP007 - one member a line reads better here
                  Annotated[Decimal, PlainSerializer(state_number, when_used="json")],
                  float, str, Annotated[dict, AfterValidator(plain_numbers)],
                  Annotated[list, AfterValidator(plain_numbers)]]
@@ -83,7 +82,7 @@ class ColumnSpec(Strict):
     lint_ignore: list[LintIgnore] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _one_default(self) -> "ColumnSpec":
+    def _one_default(self) -> ColumnSpec:
         if self.default is not None and self.default_sql is not None:
             raise ValueError(
                 "give either `default` (a literal) or `default_sql` (an expression), not both"
@@ -96,7 +95,7 @@ def _shape(value: object) -> str:
 
 
 ColumnEntry = Annotated[
-    Union[Annotated[ColumnSpec, Tag("full")], Annotated[str, Tag("short")]],
+    Annotated[ColumnSpec, Tag("full")] | Annotated[str, Tag("short")],
     Discriminator(_shape),
 ]
 
@@ -110,7 +109,7 @@ class IndexColumn(Strict):
 
 
 IndexColumnEntry = Annotated[
-    Union[Annotated[IndexColumn, Tag("full")], Annotated[Identifier, Tag("short")]],
+    Annotated[IndexColumn, Tag("full")] | Annotated[Identifier, Tag("short")],
     Discriminator(_shape),
 ]
 
@@ -142,7 +141,7 @@ class ForeignKeySpec(Strict):
     """A foreign key; composite keys pair `columns` and `references.columns` in order."""
 
     columns: list[Identifier] = Field(min_length=1)
-    references: "ForeignTarget"
+    references: ForeignTarget
     name: str | None = None
     on_delete: Action | None = None
     on_update: Action | None = None

@@ -97,7 +97,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_VALUES:
             raise _TooLarge
-        self.document.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        mark = node.start_mark
+        self.document.marks.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -178,7 +179,8 @@ def _merged(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
     merged: list[tuple[yaml.Node, yaml.Node]] = []
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
-            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            listed = isinstance(value_node, yaml.SequenceNode)
+            sources = value_node.value if listed else [value_node]
             for source in sources:
                 if isinstance(source, yaml.MappingNode):
                     merged.extend(_merged(source))

@@ -6,7 +6,7 @@ The live half of the proof (both catalogs equal) is tests/live/test_corpus.py.
 from __future__ import annotations
 
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,7 @@ LEFT_OUT = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def imported(name: str) -> Imported:
     item = next(item for item in FILES if item.name == name)
     return import_ddl(item.path.read_text(encoding="utf-8"), item.dialect, item.name)
