@@ -212,7 +212,8 @@ def _table_entry(item: _Table, dialect: Dialect, include: list[Group],
         entry["include"] = [group.name for group in include]
     entry["columns"] = {
         column.name: _column_entry(column, item.types[column.name], shorthand.keys(column.name),
-                                   dict(table.options).get("collation"))
+                                   dict(table.options).get("collation"),
+                                   plain_collation=dialect.table_options)
         for column in table.columns if column.name not in grouped
     }
     if table.primary_key and shorthand.primary is None:
@@ -319,8 +320,12 @@ def _actions(fk: ForeignKey) -> dict:
 
 
 def _column_entry(column: Column, ptype: PortableType, keys: dict,
-                  table_collation: str | None = None) -> dict | str:
-    """One column; a collation equal to the table's is the column's anyway and left out."""
+                  table_collation: str | None = None, plain_collation: bool = True
+                  ) -> dict | str:
+    """One column; a collation equal to the table's is the column's anyway and left out.
+
+    `collation:` names a MySQL collation; a PostgreSQL one goes in `overrides.postgres`.
+    """
     entry: dict = {"type": ptype.text}
     if ptype.values:
         entry["values"] = list(ptype.values)
@@ -334,7 +339,10 @@ def _column_entry(column: Column, ptype: PortableType, keys: dict,
         entry["auto_increment"] = True
     entry.update(keys)
     if column.collation and column.collation != table_collation:
-        entry["collation"] = column.collation
+        if plain_collation:
+            entry["collation"] = column.collation
+        else:
+            entry["overrides"] = {"postgres": {"collation": column.collation}}
     if column.comment is not None:
         entry["comment"] = column.comment
     return entry["type"] if list(entry) == ["type"] else entry

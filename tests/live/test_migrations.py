@@ -94,8 +94,9 @@ CASES = [
     Case("column comment", USERS, users("code: {type: text, nullable: true}",
                                         "code: {type: text, nullable: true, comment: \"c's\"}")),
     Case("collation", USERS, users("name: {type: string(50), nullable: true}",
-                                   "name: {type: string(50), nullable: true, collation: C, "
-                                   "overrides: {mysql: {collation: utf8mb4_bin}}}"), ROWS),
+                                   "name: {type: string(50), nullable: true, "
+                                   "collation: utf8mb4_bin, "
+                                   "overrides: {postgres: {collation: C}}}"), ROWS),
     Case("primary key changed", USERS,
          USERS.replace("      id: {type: integer, primary: true}\n      user_id",
                        "      id: {type: integer}\n      user_id")
