@@ -433,9 +433,10 @@ def test_foreign_key_actions_and_engines_innodb_refuses_or_drops(tmp_path: Path)
         "schema.yaml:4:23: error fk-engine [mariadb,mysql] tables.p.options.mysql.engine: "
         "Table 'p' takes part in a foreign key but uses engine MyISAM, which MariaDB 10.11+ "
         "and MySQL 8.0+ lets drop the key silently; use InnoDB for it.",
-        "schema.yaml:10:29: error fk-set-null tables.c.columns.p_id.references: `on_delete: "
-        "set null` needs 'p_id' to allow NULL, but it is NOT NULL; make the column `nullable: "
-        "true` or choose another action.",
+        "schema.yaml:10:29: error fk-set-null [mariadb,mysql] tables.c.columns.p_id.references: "
+        "`on_delete: set null` needs 'p_id' to allow NULL, but it is NOT NULL, which MariaDB "
+        "10.11+ and MySQL 8.0+ refuses; make the column `nullable: true` or choose another "
+        "action.",
         "schema.yaml:11:45: error fk-set-default [mariadb,mysql] "
         "tables.c.columns.q_id.references: InnoDB on MariaDB 10.11+ and MySQL 8.0+ has no "
         "`on_update: set default` (it refuses or ignores it); use set null, restrict, cascade "
