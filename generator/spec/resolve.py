@@ -105,6 +105,10 @@ def _column(context: _Context, name: str, spec: fmt.ColumnSpec, path: str) -> Co
     )
 
 
+# What PostgreSQL stores an integer in: without UNSIGNED, its signed range is the limit.
+_SIGNED_BITS = {"smallint": 16, "integer": 32, "bigint": 64}
+
+
 def _collation(context: _Context, spec: fmt.ColumnSpec) -> str | None:
     """`collation:` names a MySQL collation; PostgreSQL takes one only from its override."""
     return spec.collation if context.dialect.table_options else None
@@ -122,7 +126,8 @@ def _default(context: _Context, spec: fmt.ColumnSpec, override: fmt.ColumnOverri
     # Only the native TIMESTAMP of a dialect that keeps it as 32-bit seconds has 1970..2038.
     native = types.native(portable, context.dialect, spec.unsigned, tuple(spec.values or ()))
     fit = Fit(portable.name, portable.args, spec.unsigned,
-              native.name == "timestamp" and context.dialect.epoch_timestamp)
+              native.name == "timestamp" and context.dialect.epoch_timestamp,
+              None if context.dialect.unsigned else _SIGNED_BITS.get(native.name))
     try:
         return Default("literal", normalize(source.default, types.family(portable), fit))
     except ValueError as error:

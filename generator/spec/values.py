@@ -30,6 +30,7 @@ class Fit:
     args: tuple[int, ...] = ()  # its arguments with defaults filled in: (p, s), (n,)
     unsigned: bool = False
     epoch_timestamp: bool = False  # a 32-bit TIMESTAMP (MySQL, MariaDB): 1970 to 2038
+    signed_bits: int | None = None  # no UNSIGNED types (PostgreSQL): the signed width stored
 
 
 def normalize(value: Any, family: str, fit: Fit | None = None) -> str:
@@ -188,6 +189,8 @@ def _check_fit(value: Any, text: str, fit: Fit) -> None:
 def _check_integer(number: int, fit: Fit) -> None:
     bits = _INTEGER_BITS[fit.type_name]
     low, high = (0, 2 ** bits - 1) if fit.unsigned else (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1)
+    if fit.unsigned and fit.signed_bits:  # PostgreSQL keeps it in a signed type
+        high = min(high, 2 ** (fit.signed_bits - 1) - 1)
     if not low <= number <= high:
         kind = f"{fit.type_name} unsigned" if fit.unsigned else fit.type_name
         raise ValueError(f"{number} is outside the range of {kind} ({low} to {high}); "

@@ -45,13 +45,11 @@ tables:
 """
 
 
-@pytest.mark.xfail(strict=True, reason="bug: SET NULL on a NOT NULL column passes validation")
 def test_set_null_on_not_null_column_is_refused(tmp_path: Path) -> None:
     assert any(path.startswith("tables.t.columns.parent")
                for path in refused_paths(tmp_path, SET_NULL_ON_NOT_NULL))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: SET DEFAULT passes validation for MySQL targets")
 def test_set_default_is_refused_for_mysql_targets(tmp_path: Path) -> None:
     assert any(path.startswith("tables.t.columns.parent")
                for path in refused_paths(tmp_path, SET_DEFAULT))

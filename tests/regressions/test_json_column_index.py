@@ -26,7 +26,6 @@ tables:
 """
 
 
-@pytest.mark.xfail(strict=True, reason="bug: validation accepts a B-tree index on json")
 @pytest.mark.parametrize("target", ["postgres", "mysql"])
 def test_index_on_json_column_is_refused(target: str, tmp_path: Path) -> None:
     with pytest.raises(InvalidSchema) as caught:

@@ -23,7 +23,6 @@ tables:
 """
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the PostgreSQL primary key name is not shortened")
 def test_primary_key_name_fits_postgres(tmp_path: Path) -> None:
     table = compile_text(tmp_path, SCHEMA).schemas["postgres"].tables[0]
     assert table.primary_key is not None
@@ -32,7 +31,6 @@ def test_primary_key_name_fits_postgres(tmp_path: Path) -> None:
 
 
 @pytest.mark.live
-@pytest.mark.xfail(strict=True, reason="bug: the PostgreSQL primary key name is not shortened")
 def test_long_table_with_primary_key_builds_on_postgres(tmp_path: Path,
                                                         fresh_database) -> None:
     compiled = compile_text(tmp_path, SCHEMA)

@@ -32,15 +32,20 @@ CASES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="bug: validation misses a MySQL/InnoDB limit")
-@pytest.mark.parametrize("case", sorted(CASES))
+OPEN = {"index named primary", "primary key over 3072 bytes", "row over 65535 bytes"}
+MISSED = pytest.mark.xfail(strict=True, reason="bug: validation misses a MySQL/InnoDB limit")
+
+
+@pytest.mark.parametrize("case", [pytest.param(case, marks=MISSED) if case in OPEN else case
+                                  for case in sorted(CASES)])
 def test_schema_over_a_mysql_limit_is_refused(case: str, tmp_path: Path) -> None:
     tables, path = CASES[case]
     paths = refused_paths(tmp_path, f"format: 1\ntables: {{{tables}}}\n")
     assert any(found.startswith(path) for found in paths), paths
 
 
-@pytest.mark.parametrize("case", ["row over 65535 bytes", "char over 255"])
+# char(n) is capped at 255 on every target: the portable type promises the same everywhere.
+@pytest.mark.parametrize("case", ["row over 65535 bytes"])
 def test_the_same_schema_is_valid_for_postgres_alone(case: str, tmp_path: Path) -> None:
     tables, _ = CASES[case]
     text = f"format: 1\nsettings: {{targets: [postgres]}}\ntables: {{{tables}}}\n"

@@ -85,7 +85,7 @@ RANGE_CASES = [
      "256 is outside the range of tinyint unsigned (0 to 255); choose a value in range or a "
      "larger type."),
     ("{type: integer, unsigned: true, default: -1}",
-     "-1 is outside the range of integer unsigned (0 to 4294967295); choose a value in range "
+     "-1 is outside the range of integer unsigned (0 to 2147483647); choose a value in range "
      "or a larger type."),
     ("{type: smallint, default: -32769}",
      "-32769 is outside the range of smallint (-32768 to 32767); choose a value in range or a "
