@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,20 @@ from hypothesis import HealthCheck, settings
 from generator.findings import InvalidSchema
 from generator.pipeline import Compiled, compile_file
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the C emitter when PyYAML has it
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """PyYAML's safe dumper (the C emitter when there is one), quoting every string that
+    the loader's YAML 1.2 core schema would read as a number (`09`, `1e3`, `0o7`)."""
+
+
+_Dumper.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^([-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"))
+_Dumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+               r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$"),
+    list("-+0123456789."))
 
 
 def examples(default: int) -> int:
