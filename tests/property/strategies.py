@@ -24,14 +24,15 @@ passes, and the strategies cover that ground again.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import json
 import unicodedata
-import copy
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any, Callable, Sequence, TypeVar
+from functools import cache
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
@@ -75,7 +76,7 @@ IDENTIFIER_ODDITIES = ('we"ird', "back`tick", "it's", "two words", "dash-ed", "d
 # --- drawing primitives ------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _below(count: int) -> st.SearchStrategy[int]:
     return st.integers(0, count - 1)
 
@@ -288,7 +289,7 @@ def key_types() -> st.SearchStrategy[Typed]:
 # --- literal values ----------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def hostile_text(max_size: int) -> st.SearchStrategy[str]:
     """Text that has broken generators: quotes, backslashes, SQL and template markers."""
     samples = [sample for sample in HOSTILE_SAMPLES if len(sample) <= max_size]
@@ -367,7 +368,7 @@ _FIXED_DEFAULTS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def literal_defaults(typed: Typed) -> st.SearchStrategy[Any]:
     """A literal default that fits the type on every target."""
     if typed.kind in _FIXED_DEFAULTS:
@@ -388,7 +389,7 @@ def literal_defaults(typed: Typed) -> st.SearchStrategy[Any]:
 SQL_DEFAULTS = st.sampled_from(["CURRENT_TIMESTAMP", "current_timestamp"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql_defaults(typed: Typed) -> st.SearchStrategy[str] | None:
     """An SQL expression default for the type, where the format documents one: the current
     time, at the column's precision when it has fractions of a second."""
@@ -457,7 +458,8 @@ class Draft:
     taken: set[str] = field(default_factory=set)
     tables: list[Table] = field(default_factory=list)
     groups: dict[str, list[Column]] = field(default_factory=dict)
-    group_indexes: dict[str, list[str]] = field(default_factory=dict)
+    group_indexes: dict[str, str] = field(default_factory=dict)  # group -> indexed column
+    before: set[tuple[str, str]] = field(default_factory=set)  # columns of a pair's A side
 
     @property
     def targets(self) -> list[str]:
@@ -1086,8 +1088,10 @@ def change_comment(draw: Draw, draft: Draft) -> None:
 
 
 def rename_column(draw: Draw, draft: Draft) -> None:
+    """Rename a column A has (a hint naming nothing in A is refused as a typo)."""
     table, column = _free_column_of(draw, draft)
-    if column is not None and "renamed_from" not in column.spec:
+    if column is not None and "renamed_from" not in column.spec \
+            and (table.name, column.name) in draft.before:
         new = fresh_column(draw, draft, table, column.typed)
         column.spec["renamed_from"], column.name = column.name, new
 
@@ -1210,6 +1214,8 @@ def pairs(draw: Draw, including: str | None = None, edits: tuple[Edit, ...] = ED
     """A valid schema and a valid changed copy of it, as two `schema.yaml` mappings."""
     before = draw(drafts(including, max_tables=3))
     after = copy.deepcopy(before)
+    after.before = {(table.name, column.name) for table in before.tables
+                    for column in table.columns}
     for _ in range(between(draw, 1, max_edits)):
         pick(draw, edits)(draw, after)
     return document(before), document(after)

@@ -8,7 +8,8 @@ migration must bring back A (but for column order, which no migration restores).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given

@@ -4,7 +4,8 @@ repair from the catalog to the spec must be empty too."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given

@@ -16,8 +16,8 @@ from generator.generate import generate, migration, state_text
 from generator.operations import reversed_plan
 from generator.render import create_all, render_all
 from generator.spec.format import SchemaSpec
-from generator.sqlcheck import check_all
 from generator.spec.load import load
+from generator.sqlcheck import check_all
 
 from .strategies import KNOWN_BUGS, pairs, schemas
 from .support import compile_data, dump, fuzz_settings, write_schema

@@ -1,9 +1,9 @@
-"""Literal defaults that cannot be stored in their column pass validation. MariaDB refuses
-the CREATE TABLE (1067 "Invalid default value") or rounds the value (then the database
-drifts); PostgreSQL takes most of them and fails every INSERT that uses the default later
-("smallint out of range", "value too long", "numeric field overflow"), or refuses the
-CREATE TABLE at once (uuid). Each case was applied to both servers as schemagen writes it;
-the column shows the first server that goes wrong."""
+"""Literal defaults that cannot be stored in their column once passed validation (fixed in
+a434a2c). MariaDB refused the CREATE TABLE (1067 "Invalid default value") or rounded the
+value (then the database drifted); PostgreSQL took most of them and failed every INSERT
+that used the default later ("smallint out of range", "value too long", "numeric field
+overflow"), or refused the CREATE TABLE at once (uuid). Each case was applied to both
+servers as schemagen writes it; the column shows the first server that goes wrong."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""An index on a `json` column passes validation when it has a prefix length, but
+"""An index on a `json` column once passed validation (fixed in a434a2c) with a prefix, but
 PostgreSQL has no B-tree operator class for json ('data type json has no default operator
 class for access method "btree"'), and MySQL 8 cannot index a JSON column at all (error
 3152; only MariaDB, where JSON is LONGTEXT, takes the prefix). Found on PostgreSQL by

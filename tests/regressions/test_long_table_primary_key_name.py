@@ -1,7 +1,8 @@
-"""A table name of 63 bytes is legal everywhere, but its PostgreSQL primary key is named
-`<table>_pkey` without shortening: 68 bytes, which PostgreSQL truncates to the table's own
-name, so CREATE TABLE fails with 'relation ... already exists'. The identifier-length rule
-does not look at primary key names. Found by tests/property/test_live_roundtrip.py."""
+"""A table name of 63 bytes is legal everywhere, but its PostgreSQL primary key was named
+`<table>_pkey` without shortening (fixed in a434a2c): 68 bytes, which PostgreSQL truncated
+to the table's own name, so CREATE TABLE failed with 'relation ... already exists'; the
+identifier-length rule did not look at primary key names. Found by
+tests/property/test_live_roundtrip.py."""
 
 from __future__ import annotations
 
