@@ -178,6 +178,10 @@ def _check_fit(value: Any, text: str, fit: Fit) -> None:
     elif fit.type_name in ("string", "char") and len(text) > fit.args[0]:
         raise ValueError(f"'{text}' is {len(text)} characters long; {fit.type_name}"
                          f"({fit.args[0]}) holds at most {fit.args[0]}.")
+    elif fit.type_name == "char" and text != text.rstrip(" "):
+        # https://dev.mysql.com/doc/refman/8.0/en/char.html (trailing spaces are removed)
+        raise ValueError(f"'{text}' ends in spaces, which MySQL and MariaDB cut from a char "
+                         "default (a char is padded with spaces anyway); remove them.")
     elif fit.type_name == "uuid":
         _check_uuid(text)
     elif fit.type_name == "ip_address":
