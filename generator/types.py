@@ -171,13 +171,25 @@ def key_bytes(sql_type: SqlType, dialect: Dialect, prefix: int | None) -> int | 
         chars = min(prefix or sql_type.args[0], sql_type.args[0])
         return chars * dialect.charset_bytes
     if sql_type.name == "decimal":
-        precision = sql_type.args[0]
-        return (precision // 9) * 4 + 4
+        precision, scale = (sql_type.args + (0,))[:2]
+        return _decimal_bytes(precision - scale) + _decimal_bytes(scale)
     if sql_type.name in _FIXED_BYTES:
-        return _FIXED_BYTES[sql_type.name] + (3 if sql_type.args else 0)
+        temporal = sql_type.name in ("time", "timestamp", "datetime") and sql_type.args
+        fraction = sql_type.args[0] if temporal else 0  # elsewhere args are a display width
+        return _FIXED_BYTES[sql_type.name] + (fraction + 1) // 2
     if prefix:
         return prefix * dialect.charset_bytes
     return None
+
+
+# Bytes of the digits left over after each group of nine, which take four bytes.
+# https://dev.mysql.com/doc/refman/8.0/en/precision-math-decimal-characteristics.html
+_LEFTOVER_DIGIT_BYTES = (0, 1, 1, 2, 2, 3, 3, 4, 4)
+
+
+def _decimal_bytes(digits: int) -> int:
+    """Bytes of one side of a packed DECIMAL: its integer digits or its fraction digits."""
+    return digits // 9 * 4 + _LEFTOVER_DIGIT_BYTES[digits % 9]
 
 
 def needs_prefix(sql_type: SqlType) -> bool:
