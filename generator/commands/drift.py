@@ -11,7 +11,7 @@ import click
 from .common import (EXIT_DIFF, EXIT_SERVER, EXIT_USAGE, Failure, format_option, guarded,
                      out_option, schema_option)
 from .inspect import URL_HELP, require_database
-from .verify import DIALECT_CHOICE, _dialect, _targeted
+from .verify import DIALECT_CHOICE, dialect_for_url, require_target
 
 
 @click.command(name="drift")
@@ -35,12 +35,12 @@ def command(url: str, dialect: str | None, schema_path: Path, out_dir: Path,
     from ..live.verify import WrongServer, server_dialect
     from ..pipeline import compile_file
 
-    chosen = _dialect(url, dialect)
+    chosen = dialect_for_url(url, dialect)
     compiled = compile_file(schema_path)
     require_database(url, chosen, "compare")
     try:
         chosen = server_dialect(url, chosen, explicit=dialect is not None)
-        _targeted(compiled.targets, chosen, schema_path)
+        require_target(compiled.targets, chosen, schema_path)
         found = drift(compiled, chosen, url, out_dir)
     except ServerUnreachable as error:
         raise Failure(str(error), EXIT_SERVER) from None

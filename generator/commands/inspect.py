@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .common import EXIT_INVALID, EXIT_REFUSED, EXIT_SERVER, EXIT_USAGE, Failure, guarded
-from .verify import DIALECT_CHOICE, _dialect
+from .verify import DIALECT_CHOICE, dialect_for_url
 
 URL_HELP = ("The database (postgresql://, mysql:// or mariadb://user:pass@host:port/database); "
             "it is only read.")
@@ -60,7 +60,7 @@ def read_catalog(url: str, given: str | None, verb: str):
     from ..live.introspect import read_schema
     from ..live.verify import WrongServer, server_dialect
 
-    chosen = _dialect(url, given)
+    chosen = dialect_for_url(url, given)
     require_database(url, chosen, verb)
     try:
         chosen = server_dialect(url, chosen, explicit=given is not None)

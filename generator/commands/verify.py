@@ -37,12 +37,12 @@ def command(url: str, dialect: str | None, schema_path: Path, out_dir: Path,
     from ..output import verify_integrity
     from ..pipeline import compile_file
 
-    chosen = _dialect(url, dialect)
+    chosen = dialect_for_url(url, dialect)
     compiled = compile_file(schema_path)
     verify_integrity(out_dir / chosen / "migrations")  # a tampered release: refused first
     try:
         chosen = server_dialect(url, chosen, explicit=dialect is not None)
-        _targeted(compiled.targets, chosen, schema_path)
+        require_target(compiled.targets, chosen, schema_path)
         result = verify(compiled, chosen, url, out_dir, schema_path.name, scratch_prefix)
     except ServerUnreachable as error:
         raise Failure(str(error), EXIT_SERVER) from None
@@ -56,7 +56,8 @@ def command(url: str, dialect: str | None, schema_path: Path, out_dir: Path,
     _report(result, schema_path, out_dir)
 
 
-def _dialect(url: str, given: str | None) -> str:
+def dialect_for_url(url: str, given: str | None) -> str:
+    """The dialect named by --dialect, else by the URL scheme; a usage error when neither."""
     from ..live.connect import dialect_from_url
 
     chosen = given or dialect_from_url(url)
@@ -67,7 +68,8 @@ def _dialect(url: str, given: str | None) -> str:
     return chosen
 
 
-def _targeted(targets: list[str], dialect: str, schema_path: Path) -> None:
+def require_target(targets: list[str], dialect: str, schema_path: Path) -> None:
+    """Refuse a dialect the schema file does not target."""
     if dialect not in targets:
         raise Failure(f"{schema_path} does not target {dialect} (targets: "
                       f"{', '.join(targets)}); add it to settings.targets or verify another "
